@@ -1,0 +1,67 @@
+// The event log as a live feed. Every mutation appends its events inside its own transaction;
+// this delivers them to subscribers in id order, whichever process wrote them: after our own
+// commits directly, and for other processes' commits when PRAGMA data_version changes.
+import type { OrchestronEvent } from '../../shared/operations/events.ops.ts';
+import type { Store } from '../store/store.ts';
+
+export type EventListener = (event: OrchestronEvent) => void;
+
+/** Events read per query while catching up, so a burst never loads the whole log at once. */
+const BATCH = 500;
+
+export class EventLog {
+  private readonly store: Store;
+  private readonly listeners = new Set<EventListener>();
+  private lastSeen: number;
+  private dataVersion: number;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(store: Store) {
+    this.store = store;
+    this.lastSeen = store.events.lastId();
+    this.dataVersion = this.readDataVersion();
+  }
+
+  subscribe(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Delivers every event committed since the last delivery. */
+  poll(): void {
+    this.dataVersion = this.readDataVersion();
+    for (;;) {
+      const events = this.store.events.query({ after_id: this.lastSeen, limit: BATCH });
+      for (const event of events) {
+        this.lastSeen = event.id;
+        for (const listener of this.listeners) {
+          try {
+            listener(event);
+          } catch (error) {
+            console.error(`orchestron: an event listener failed on ${event.type}:`, error);
+          }
+        }
+      }
+      if (events.length < BATCH) return;
+    }
+  }
+
+  /** Checks for other processes' commits every `intervalMs`; cheap when nothing changed. */
+  watch(intervalMs = 100): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      if (this.readDataVersion() !== this.dataVersion) this.poll();
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  dispose(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    this.listeners.clear();
+  }
+
+  private readDataVersion(): number {
+    return this.store.db.pragma('data_version', { simple: true }) as number;
+  }
+}

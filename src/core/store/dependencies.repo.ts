@@ -1,0 +1,49 @@
+// SQL for dependency edges: "task_id depends on depends_on".
+import type { DependencyEdge } from '../../shared/graph/graph-types.ts';
+import type { TaskStatus } from '../../shared/tasks/task-fields.ts';
+import type { Db } from './database.ts';
+
+export interface PrerequisiteState {
+  id: number;
+  status: TaskStatus;
+  failed_prerequisites: number;
+}
+
+export type DependenciesRepo = ReturnType<typeof createDependenciesRepo>;
+
+export function createDependenciesRepo(db: Db) {
+  const insert = db.prepare('INSERT OR IGNORE INTO dependencies (task_id, depends_on, created_at) VALUES (?, ?, ?)');
+  const remove = db.prepare('DELETE FROM dependencies WHERE task_id = ? AND depends_on = ?');
+  const exists = db.prepare<[number, number], { one: number }>(
+    'SELECT 1 AS one FROM dependencies WHERE task_id = ? AND depends_on = ?',
+  );
+  const prerequisitesOf = db.prepare<[number], { id: number }>(
+    'SELECT depends_on AS id FROM dependencies WHERE task_id = ? ORDER BY depends_on',
+  );
+  const dependentsOf = db.prepare<[number], { id: number }>(
+    'SELECT task_id AS id FROM dependencies WHERE depends_on = ? ORDER BY task_id',
+  );
+  const prerequisiteStates = db.prepare<[number], PrerequisiteState>(
+    `SELECT t.id, t.status, t.failed_prerequisites FROM dependencies d JOIN tasks t ON t.id = d.depends_on
+     WHERE d.task_id = ?`,
+  );
+  const edgesOf = db.prepare<[string], DependencyEdge>(
+    `SELECT task_id, depends_on FROM dependencies WHERE task_id IN (SELECT value FROM json_each(?))
+     ORDER BY task_id, depends_on`,
+  );
+  const projectEdges = db.prepare<[number], DependencyEdge>(
+    `SELECT d.task_id, d.depends_on FROM dependencies d JOIN tasks t ON t.id = d.task_id
+     WHERE t.project_id = ? ORDER BY d.task_id, d.depends_on`,
+  );
+
+  return {
+    insert: (taskId: number, dependsOn: number, at: string): boolean => insert.run(taskId, dependsOn, at).changes > 0,
+    remove: (taskId: number, dependsOn: number): boolean => remove.run(taskId, dependsOn).changes > 0,
+    exists: (taskId: number, dependsOn: number): boolean => exists.get(taskId, dependsOn) !== undefined,
+    prerequisitesOf: (taskId: number): number[] => prerequisitesOf.all(taskId).map((row) => row.id),
+    dependentsOf: (taskId: number): number[] => dependentsOf.all(taskId).map((row) => row.id),
+    prerequisiteStates: (taskId: number): PrerequisiteState[] => prerequisiteStates.all(taskId),
+    edgesOf: (taskIds: readonly number[]): DependencyEdge[] => edgesOf.all(JSON.stringify(taskIds)),
+    edgesOfProject: (projectId: number): DependencyEdge[] => projectEdges.all(projectId),
+  };
+}

@@ -1,0 +1,72 @@
+// SQL for the append-only event log.
+import type { OrchestronEvent } from '../../shared/operations/events.ops.ts';
+import type { Db } from './database.ts';
+
+export interface NewEvent {
+  at: string;
+  actor: string;
+  type: string;
+  project_id: number | null;
+  task_id: number | null;
+  before: unknown;
+  after: unknown;
+}
+
+interface EventRow extends Omit<OrchestronEvent, 'before' | 'after'> {
+  before: string | null;
+  after: string | null;
+}
+
+export interface EventQuery {
+  after_id: number;
+  project_id?: number;
+  task_id?: number;
+  limit: number;
+}
+
+const toEvent = (row: EventRow): OrchestronEvent => ({
+  ...row,
+  before: row.before === null ? null : JSON.parse(row.before),
+  after: row.after === null ? null : JSON.parse(row.after),
+});
+
+const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+
+export type EventsRepo = ReturnType<typeof createEventsRepo>;
+
+export function createEventsRepo(db: Db) {
+  const insert = db.prepare(
+    'INSERT INTO events (at, actor, type, project_id, task_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const columns = 'id, at, actor, type, project_id, task_id, before, after';
+  const after = db.prepare<[number, number], EventRow>(`SELECT ${columns} FROM events WHERE id > ? ORDER BY id LIMIT ?`);
+  const afterInProject = db.prepare<[number, number, number], EventRow>(
+    `SELECT ${columns} FROM events WHERE project_id = ? AND id > ? ORDER BY id LIMIT ?`,
+  );
+  const afterForTask = db.prepare<[number, number, number], EventRow>(
+    `SELECT ${columns} FROM events WHERE task_id = ? AND id > ? ORDER BY id LIMIT ?`,
+  );
+  const lastId = db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM events');
+  const lastIdOfProject = db.prepare<[number], { id: number | null }>(
+    'SELECT max(id) AS id FROM events WHERE project_id = ?',
+  );
+
+  return {
+    append: (event: NewEvent): number =>
+      Number(
+        insert.run(event.at, event.actor, event.type, event.project_id, event.task_id, json(event.before), json(event.after))
+          .lastInsertRowid,
+      ),
+    query(query: EventQuery): OrchestronEvent[] {
+      const rows =
+        query.task_id !== undefined
+          ? afterForTask.all(query.task_id, query.after_id, query.limit)
+          : query.project_id !== undefined
+            ? afterInProject.all(query.project_id, query.after_id, query.limit)
+            : after.all(query.after_id, query.limit);
+      return rows.map(toEvent);
+    },
+    lastId: (): number => lastId.get()!.id ?? 0,
+    lastIdOfProject: (projectId: number): number => lastIdOfProject.get(projectId)!.id ?? 0,
+  };
+}

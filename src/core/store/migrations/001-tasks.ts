@@ -1,0 +1,127 @@
+// Schema 1: projects, tasks with their tags, file references and dependencies, commits,
+// the event log and notifications.
+export const migration001 = {
+  version: 1,
+  name: 'tasks',
+  sql: /* sql */ `
+CREATE TABLE projects (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL COLLATE NOCASE UNIQUE,
+  description TEXT NOT NULL DEFAULT '',
+  root_path TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+
+INSERT INTO projects (id, name, description, created_at, updated_at)
+VALUES (1, 'default', 'The default project', strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ'));
+
+CREATE TABLE tasks (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  parent_id INTEGER REFERENCES tasks(id) ON DELETE CASCADE,
+  title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 500),
+  description TEXT NOT NULL DEFAULT '',
+  details TEXT NOT NULL DEFAULT '',
+  test_strategy TEXT NOT NULL DEFAULT '',
+  acceptance_criteria TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(acceptance_criteria)),
+  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN
+    ('pending', 'in_progress', 'needs_input', 'review', 'completed', 'failed', 'cancelled', 'blocked')),
+  priority INTEGER NOT NULL DEFAULT 1 CHECK (priority BETWEEN 0 AND 4),
+  assignee TEXT,
+  code_language TEXT,
+  execution_environment TEXT,
+  complexity_score REAL,
+  estimated_hours REAL,
+  progress INTEGER NOT NULL DEFAULT 0 CHECK (progress BETWEEN 0 AND 100),
+  -- derived, kept in step by the task service: prerequisites not completed, and prerequisites
+  -- that failed or wait on a failure
+  unmet_dependencies INTEGER NOT NULL DEFAULT 0 CHECK (unmet_dependencies >= 0),
+  failed_prerequisites INTEGER NOT NULL DEFAULT 0 CHECK (failed_prerequisites >= 0),
+  version INTEGER NOT NULL DEFAULT 1,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  started_at TEXT,
+  completed_at TEXT,
+  position_x REAL,
+  position_y REAL
+) STRICT;
+
+CREATE INDEX tasks_by_project ON tasks (project_id, id);
+CREATE INDEX tasks_by_status ON tasks (project_id, status, id);
+CREATE INDEX tasks_by_parent ON tasks (parent_id, id) WHERE parent_id IS NOT NULL;
+CREATE INDEX tasks_ready ON tasks (project_id, priority DESC, id)
+  WHERE status = 'pending' AND unmet_dependencies = 0;
+
+CREATE TABLE task_tags (
+  task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+  tag TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  PRIMARY KEY (task_id, tag)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX task_tags_by_tag ON task_tags (tag, task_id);
+
+CREATE TABLE file_refs (
+  id INTEGER PRIMARY KEY,
+  task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  path TEXT NOT NULL CHECK (length(path) > 0),
+  line_start INTEGER CHECK (line_start > 0),
+  line_end INTEGER CHECK (line_end >= line_start),
+  note TEXT
+) STRICT;
+
+CREATE INDEX file_refs_by_task ON file_refs (task_id, position);
+
+CREATE TABLE dependencies (
+  task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+  depends_on INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (task_id, depends_on),
+  CHECK (task_id <> depends_on)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX dependencies_by_prerequisite ON dependencies (depends_on, task_id);
+
+CREATE TABLE commits (
+  id INTEGER PRIMARY KEY,
+  task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+  hash TEXT NOT NULL,
+  message TEXT NOT NULL DEFAULT '',
+  author TEXT,
+  linked_at TEXT NOT NULL,
+  linked_by TEXT NOT NULL,
+  UNIQUE (task_id, hash)
+) STRICT;
+
+-- append-only; no foreign keys, so the audit trail outlives what it describes
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  type TEXT NOT NULL,
+  project_id INTEGER,
+  task_id INTEGER,
+  before TEXT CHECK (before IS NULL OR json_valid(before)),
+  after TEXT CHECK (after IS NULL OR json_valid(after))
+) STRICT;
+
+CREATE INDEX events_by_project ON events (project_id, id);
+CREATE INDEX events_by_task ON events (task_id, id) WHERE task_id IS NOT NULL;
+
+CREATE TABLE notifications (
+  id INTEGER PRIMARY KEY,
+  project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  task_id INTEGER REFERENCES tasks(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  recipient TEXT,
+  message TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  read_at TEXT
+) STRICT;
+
+CREATE INDEX notifications_unread ON notifications (recipient, id) WHERE read_at IS NULL;
+`,
+};

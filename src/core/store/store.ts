@@ -1,0 +1,54 @@
+// The open database with its repositories, and the one way to write: an IMMEDIATE transaction,
+// so concurrent writers queue on the busy timeout instead of failing half-way.
+import type { Db } from './database.ts';
+import { createCommitsRepo } from './commits.repo.ts';
+import { createDependenciesRepo } from './dependencies.repo.ts';
+import { createEventsRepo } from './events.repo.ts';
+import { createNotificationsRepo } from './notifications.repo.ts';
+import { createProjectsRepo } from './projects.repo.ts';
+import { createTaskDetailsRepo } from './task-details.repo.ts';
+import { createTasksRepo } from './tasks.repo.ts';
+
+export class Store {
+  readonly db: Db;
+  readonly projects;
+  readonly tasks;
+  readonly details;
+  readonly dependencies;
+  readonly commits;
+  readonly events;
+  readonly notifications;
+  private readonly run: { immediate: (body: () => unknown) => unknown };
+  private readonly rollbackListeners: Array<() => void> = [];
+
+  constructor(db: Db) {
+    this.db = db;
+    this.projects = createProjectsRepo(db);
+    this.tasks = createTasksRepo(db);
+    this.details = createTaskDetailsRepo(db);
+    this.dependencies = createDependenciesRepo(db);
+    this.commits = createCommitsRepo(db);
+    this.events = createEventsRepo(db);
+    this.notifications = createNotificationsRepo(db);
+    this.run = db.transaction((body: () => unknown) => body());
+  }
+
+  /** Runs `body` in one write transaction; anything thrown rolls all of it back. */
+  write<T>(body: () => T): T {
+    try {
+      return this.run.immediate(body) as T;
+    } catch (error) {
+      for (const listener of this.rollbackListeners) listener();
+      throw error;
+    }
+  }
+
+  /** Caches of database state register here to be dropped when a write rolls back. */
+  onRollback(listener: () => void): void {
+    this.rollbackListeners.push(listener);
+  }
+
+  dispose(): void {
+    if (this.db.open) this.db.close();
+  }
+}

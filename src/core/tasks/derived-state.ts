@@ -1,0 +1,98 @@
+// Keeps the derived counters of tasks (unmet dependencies, failed prerequisites) in step after a
+// change, walking downstream only as far as a task's "failed or waiting on a failure" flips.
+// Reports what became ready and what now waits on a failure, with their events.
+import { isFailedStatus } from '../../shared/tasks/status-machine.ts';
+import type { TaskRef } from '../../shared/tasks/task.schema.ts';
+import type { CallContext } from '../call-context.ts';
+import type { EventWriter } from '../events/event-writer.ts';
+import type { Store } from '../store/store.ts';
+import type { TaskRecord } from '../store/tasks.repo.ts';
+import type { Clock } from '../call-context.ts';
+import { isReady, isWaitingOnFailed } from './task-view.ts';
+
+export interface DerivedChanges {
+  becameReady: TaskRef[];
+  nowWaitingOnFailed: TaskRef[];
+}
+
+/** Failed or cancelled itself, or not yet completed and waiting on such a task. */
+export function blocksDependents(task: Pick<TaskRecord, 'status' | 'failed_prerequisites'>): boolean {
+  return isFailedStatus(task.status) || (task.status !== 'completed' && task.failed_prerequisites > 0);
+}
+
+export class DerivedState {
+  private readonly store: Store;
+  private readonly events: EventWriter;
+  private readonly clock: Clock;
+
+  constructor(store: Store, events: EventWriter, clock: Clock) {
+    this.store = store;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /**
+   * Recomputes `ids` (and downstream where needed). Call inside the write that changed them.
+   * `silent` skips events and reports, for a task whose creation event already shows its state.
+   */
+  refresh(ids: Iterable<number>, context: CallContext, options: { silent?: boolean } = {}): DerivedChanges {
+    const changes: DerivedChanges = { becameReady: [], nowWaitingOnFailed: [] };
+    const queue = [...ids];
+    const done = new Set<number>();
+    while (queue.length > 0) {
+      const id = queue.shift()!;
+      if (done.has(id)) continue;
+      done.add(id);
+      const task = this.store.tasks.get(id);
+      if (!task) continue;
+      const prerequisites = this.store.dependencies.prerequisiteStates(id);
+      const unmet = prerequisites.filter((p) => p.status !== 'completed').length;
+      const failed = prerequisites.filter(blocksDependents).length;
+      if (unmet === task.unmet_dependencies && failed === task.failed_prerequisites) continue;
+      const next = { ...task, unmet_dependencies: unmet, failed_prerequisites: failed };
+      this.store.tasks.setDerived(id, unmet, failed);
+      if (!options.silent) this.report(task, next, changes, context);
+      if (blocksDependents(task) !== blocksDependents(next)) queue.push(...this.store.dependencies.dependentsOf(id));
+    }
+    return changes;
+  }
+
+  private report(before: TaskRecord, after: TaskRecord, changes: DerivedChanges, context: CallContext): void {
+    const ref = { id: after.id, title: after.title, status: after.status };
+    const project_id = after.project_id;
+    if (!isReady(before) && isReady(after)) {
+      changes.becameReady.push(ref);
+      this.events.record(context, { type: 'task.ready', project_id, task_id: after.id, after: ref });
+      if (after.assignee) {
+        this.store.notifications.insert({
+          project_id,
+          task_id: after.id,
+          kind: 'task.ready',
+          recipient: after.assignee,
+          message: `Task #${after.id} "${after.title}" is ready: every prerequisite is completed.`,
+          created_at: this.clock.now(),
+        });
+      }
+    }
+    const waitingBefore = isWaitingOnFailed(before);
+    const waitingAfter = isWaitingOnFailed(after);
+    if (!waitingBefore && waitingAfter) {
+      changes.nowWaitingOnFailed.push(ref);
+      this.events.record(context, {
+        type: 'task.waiting_on_failed',
+        project_id,
+        task_id: after.id,
+        before: { failed_prerequisites: before.failed_prerequisites },
+        after: { failed_prerequisites: after.failed_prerequisites },
+      });
+    } else if (waitingBefore && !waitingAfter) {
+      this.events.record(context, {
+        type: 'task.failure_cleared',
+        project_id,
+        task_id: after.id,
+        before: { failed_prerequisites: before.failed_prerequisites },
+        after: { failed_prerequisites: after.failed_prerequisites },
+      });
+    }
+  }
+}
