@@ -87,11 +87,12 @@ const WRITE_COLUMNS = [
 const READY = "status = 'pending' AND unmet_dependencies = 0";
 
 function toRecord(row: TaskRow): TaskRecord {
-  const { position_x, position_y, acceptance_criteria, status, ...rest } = row;
+  const { position_x, position_y, ...rest } = row;
+  // overriding keys of the spread keeps them in column order, which callers see in JSON
   return {
     ...rest,
-    status: status as TaskStatus,
-    acceptance_criteria: JSON.parse(acceptance_criteria) as Criterion[],
+    status: rest.status as TaskStatus,
+    acceptance_criteria: JSON.parse(rest.acceptance_criteria) as Criterion[],
     position: position_x === null || position_y === null ? null : { x: position_x, y: position_y },
   };
 }
