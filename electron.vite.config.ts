@@ -1,0 +1,32 @@
+// Builds the three bundles of the desktop app into out/: main and preload as CommonJS (the
+// sandboxed preload must be CommonJS), and the renderer, which `orchestron serve` also serves.
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import { resolve } from 'node:path';
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: resolve(root, 'out/main'),
+      // Dependencies (better-sqlite3's native addon above all) load from node_modules at run time.
+      externalizeDeps: true,
+      lib: { entry: resolve(root, 'src/main/index.ts'), formats: ['cjs'] },
+    },
+  },
+  preload: {
+    build: {
+      outDir: resolve(root, 'out/preload'),
+      lib: { entry: resolve(root, 'src/preload/index.ts'), formats: ['cjs'] },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'src/renderer'),
+    plugins: [react()],
+    build: {
+      outDir: resolve(root, 'out/renderer'),
+      rolldownOptions: { input: resolve(root, 'src/renderer/index.html') },
+    },
+  },
+});

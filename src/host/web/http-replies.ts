@@ -1,0 +1,51 @@
+// Small helpers to answer HTTP requests with JSON or text and the security headers every
+// response carries.
+import type { ServerResponse } from 'node:http';
+
+const COMMON_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+} as const;
+
+/** For HTML only: everything from this server, nothing inline, nothing from elsewhere. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export function writeHead(
+  response: ServerResponse,
+  status: number,
+  headers: Record<string, string | number>,
+): void {
+  response.writeHead(status, { ...COMMON_HEADERS, ...headers });
+}
+
+export function replyJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  writeHead(response, status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  });
+  response.end(text);
+}
+
+export function replyText(response: ServerResponse, status: number, text: string): void {
+  writeHead(response, status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  });
+  response.end(text);
+}
