@@ -1,0 +1,117 @@
+// Turns one operation contract into a command: positional arguments and options from its input
+// schema, help from its description, and an action that builds the input, calls the operation
+// and prints the result. The same code serves every operation.
+import { Option, type Command } from 'commander';
+import type { OperationContract } from '../../shared/operations/operation.ts';
+import type { OperationName } from '../../shared/operations/registry.ts';
+import { checkValue, coerceField } from './coerce.ts';
+import { fieldOptions, kebab } from './field-options.ts';
+import { addGlobalOptions, resolveGlobalOptions } from './global-options.ts';
+import { readFileField, readInputOption } from './input-sources.ts';
+import { describeFields, type FieldInfo } from './zod-fields.ts';
+
+/** What actions share with the entry point: the command line, and whether --json was on. */
+export interface CliState {
+  args: readonly string[];
+  json: boolean;
+}
+
+interface Binding {
+  positional: FieldInfo[];
+  readFile: ReadonlySet<string>;
+  /** Commander attribute name -> field. */
+  options: Map<string, FieldInfo>;
+}
+
+function bindFields(command: Command, contract: OperationContract): Binding {
+  const fields = describeFields(contract.input);
+  const names = new Set(fields.map((field) => field.name));
+  const positionalNames = contract.cli.positional ?? [];
+  const readFile = new Set(contract.cli.readFile ?? []);
+  const positional = positionalNames.map((name) => fields.find((field) => field.name === name)!);
+  for (const field of positional) {
+    const what = readFile.has(field.name)
+      ? `${field.name}: a JSON file, or - for standard input`
+      : field.description || field.name;
+    command.argument(`[${field.name}]`, what);
+  }
+  const options = new Map<string, FieldInfo>();
+  for (const field of fields) {
+    if (positionalNames.includes(field.name)) continue;
+    for (const option of fieldOptions(field, names)) {
+      command.addOption(option);
+      options.set(option.attributeName(), field);
+    }
+  }
+  const usageArgs = positional.map((field) =>
+    field.required ? `<${field.name}>` : `[${field.name}]`,
+  );
+  command.usage([...usageArgs, '[options]'].join(' '));
+  return { positional, readFile, options };
+}
+
+function buildInput(
+  command: Command,
+  binding: Binding,
+  values: readonly unknown[],
+): Record<string, unknown> {
+  const opts = command.opts<Record<string, unknown>>();
+  const input = typeof opts['input'] === 'string' ? readInputOption(opts['input']) : {};
+  binding.positional.forEach((field, index) => {
+    const raw = values[index];
+    if (typeof raw !== 'string') {
+      if (field.required && input[field.name] === undefined) {
+        command.error(`error: missing required argument '${field.name}'`, {
+          exitCode: 2,
+          code: 'commander.missingArgument',
+        });
+      }
+      return;
+    }
+    if (binding.readFile.has(field.name)) {
+      input[field.name] = readFileField(raw, field.name);
+      return;
+    }
+    input[field.name] = coerceField(field, raw);
+    checkValue(field, input[field.name], field.name);
+  });
+  for (const [attribute, field] of binding.options) {
+    const raw = opts[attribute];
+    if (typeof raw !== 'string' && typeof raw !== 'boolean' && !Array.isArray(raw)) continue;
+    input[field.name] = coerceField(field, raw as string | boolean | string[]);
+    checkValue(field, input[field.name], `--${kebab(field.name)}`);
+  }
+  return input;
+}
+
+/** Makes `command` run `contract`: adds its arguments, options, help and action. */
+export function attachOperation(
+  command: Command,
+  contract: OperationContract,
+  state: CliState,
+): void {
+  const binding = bindFields(command, contract);
+  command.addOption(
+    new Option(
+      '--input <json>',
+      'all input fields as a JSON object, @file, or - for stdin; flags override it',
+    ),
+  );
+  addGlobalOptions(command, true)
+    .addHelpText(
+      'after',
+      `\nOperation: ${contract.name}${contract.annotations.readOnly ? ' (read-only)' : ''}. Add --json for the output as JSON.`,
+    )
+    .action(async (...args: unknown[]) => {
+      const self = args.at(-1) as Command;
+      const globals = resolveGlobalOptions(self);
+      state.json = globals.json;
+      const input = buildInput(self, binding, args.slice(0, binding.positional.length));
+      const [{ callOperation }, { writeResult }] = await Promise.all([
+        import('./call-operation.ts'),
+        import('./output.ts'),
+      ]);
+      const output = await callOperation(contract.name as OperationName, input, globals);
+      writeResult(output, globals, { args: state.args });
+    });
+}

@@ -1,0 +1,113 @@
+// The detail view of one task: a heading, its fields as aligned key/value lines, and its long
+// texts (description, details, criteria, file references) as indented sections.
+import { priorityLabel } from '../../../shared/tasks/task-fields.ts';
+import { cell } from './text-table.ts';
+import { isRecord, type Row } from './task-table.ts';
+
+const SUMMARY_FIELDS = [
+  'status',
+  'priority',
+  'project_id',
+  'parent_id',
+  'dependencies',
+  'tags',
+  'assignee',
+  'progress',
+  'code_language',
+  'execution_environment',
+  'complexity_score',
+  'estimated_hours',
+  'position',
+  'version',
+  'created_by',
+  'created_at',
+  'updated_at',
+  'started_at',
+  'completed_at',
+];
+const TEXT_FIELDS = ['description', 'details', 'test_strategy'];
+const SHOWN = new Set([
+  'id',
+  'title',
+  'ready',
+  'waiting_on_failed',
+  'priority_label',
+  'acceptance_criteria',
+  'file_refs',
+  ...SUMMARY_FIELDS,
+  ...TEXT_FIELDS,
+]);
+
+function statusText(task: Row): string {
+  const notes = [
+    task['ready'] === true ? 'ready' : '',
+    task['waiting_on_failed'] === true ? 'waiting on a failed prerequisite' : '',
+  ];
+  const extra = notes.filter(Boolean).join(', ');
+  return extra ? `${cell(task['status'])} (${extra})` : cell(task['status']);
+}
+
+function fieldText(task: Row, key: string): string {
+  if (key === 'status') return statusText(task);
+  if (key === 'priority' && typeof task['priority'] === 'number')
+    return `${priorityLabel(task['priority'])} (${task['priority']})`;
+  const value = task[key];
+  return Array.isArray(value) ? value.map(cell).join(', ') : cell(value);
+}
+
+/** Unset fields (null, empty lists) are left out; status and priority always show. */
+function isSet(task: Row, key: string): boolean {
+  const value = task[key];
+  if (key === 'status' || key === 'priority') return true;
+  return value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0);
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
+}
+
+function listSection(task: Row): string[] {
+  const lines: string[] = [];
+  const criteria = Array.isArray(task['acceptance_criteria'])
+    ? task['acceptance_criteria'].filter(isRecord)
+    : [];
+  if (criteria.length > 0) {
+    lines.push('  acceptance criteria:');
+    for (const criterion of criteria)
+      lines.push(`    [${criterion['done'] === true ? 'x' : ' '}] ${cell(criterion['text'])}`);
+  }
+  const refs = Array.isArray(task['file_refs']) ? task['file_refs'].filter(isRecord) : [];
+  if (refs.length > 0) {
+    lines.push('  file references:');
+    for (const ref of refs) {
+      const range =
+        ref['line_start'] === null
+          ? ''
+          : `:${cell(ref['line_start'])}${ref['line_end'] === null ? '' : `-${cell(ref['line_end'])}`}`;
+      lines.push(
+        `    ${cell(ref['path'])}${range}${typeof ref['note'] === 'string' ? `  ${ref['note']}` : ''}`,
+      );
+    }
+  }
+  return lines;
+}
+
+export function renderTaskDetail(task: Row): string {
+  const lines = [`#${cell(task['id'])} ${cell(task['title'])}`];
+  const present = [...SUMMARY_FIELDS, ...Object.keys(task).filter((key) => !SHOWN.has(key))].filter(
+    (key) => isSet(task, key),
+  );
+  const width = Math.max(...present.map((key) => key.length));
+  for (const key of present)
+    lines.push(`  ${key.replaceAll('_', ' ').padEnd(width)}  ${fieldText(task, key)}`);
+  for (const key of TEXT_FIELDS) {
+    const text = task[key];
+    if (typeof text === 'string' && text.trim() !== '')
+      lines.push(`  ${key.replaceAll('_', ' ')}:`, indent(text));
+  }
+  lines.push(...listSection(task));
+  return lines.join('\n');
+}

@@ -1,0 +1,91 @@
+// Runs the headless shell: opens the core with event watching, starts the web server, prints
+// where it is, and on SIGINT/SIGTERM closes the server and disposes the core.
+import { spawn } from 'node:child_process';
+import { Orchestrator } from '../../core/orchestrator.ts';
+import { AppError } from '../../shared/errors.ts';
+import { startWebServer } from '../web/web-server.ts';
+import type { GlobalOptions } from './global-options.ts';
+
+export interface ServeOptions extends GlobalOptions {
+  host: string;
+  port: string;
+  open: boolean;
+}
+
+/** Gives the stragglers (open keep-alive sockets, a slow stream) this long before exiting anyway. */
+const FORCED_EXIT_MS = 3_000;
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (/^\d+$/.test(text.trim()) && port <= 65_535) return port;
+  throw new AppError(
+    'VALIDATION',
+    `--port must be a whole number 0..65535 (0 picks a free port), not "${text}".`,
+    { port: text },
+  );
+}
+
+function openInBrowser(url: string): void {
+  const [command, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '', url]]
+        : ['xdg-open', [url]];
+  const child = spawn(command as string, args as string[], { detached: true, stdio: 'ignore' });
+  child.on('error', () =>
+    process.stderr.write(`Could not open a browser; open ${url} yourself.\n`),
+  );
+  child.unref();
+}
+
+async function start(orchestrator: Orchestrator, host: string, port: number) {
+  try {
+    return await startWebServer({ orchestrator, host, port });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'CONFLICT') {
+      throw new AppError(
+        'CONFLICT',
+        `Port ${port} on ${host} is already in use. Pass --port with another port, or --port 0 for any free one.`,
+        error.details,
+      );
+    }
+    throw error;
+  }
+}
+
+/** Resolves when the server has been stopped by a signal and everything is closed. */
+export async function serve(options: ServeOptions): Promise<void> {
+  const port = parsePort(options.port);
+  const orchestrator = new Orchestrator({ databasePath: options.databasePath });
+  let server: Awaited<ReturnType<typeof startWebServer>>;
+  try {
+    server = await start(orchestrator, options.host, port);
+  } catch (error) {
+    orchestrator.dispose();
+    throw error;
+  }
+  const summary = options.json
+    ? JSON.stringify({ url: server.url, database: options.databasePath })
+    : `Orchestron is serving ${server.url}\nDatabase: ${options.databasePath}\nPress Ctrl-C to stop.`;
+  process.stdout.write(`${summary}\n`);
+  if (options.open) openInBrowser(server.url);
+  await new Promise<void>((resolveStopped) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      setTimeout(() => process.exit(0), FORCED_EXIT_MS).unref();
+      server
+        .close()
+        .catch((error: unknown) =>
+          process.stderr.write(`orchestron: closing the server failed: ${String(error)}\n`),
+        )
+        .finally(() => {
+          orchestrator.dispose();
+          resolveStopped();
+        });
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
