@@ -19,33 +19,37 @@ function refuse() {
   process.exitCode = 1;
 }
 
+/** The newest modification time under `dir`, in ms. */
+function newestChange(fs, dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const path = dir + '/' + entry.name;
+    const time = entry.isDirectory() ? newestChange(fs, path) : fs.statSync(path).mtimeMs;
+    if (time > newest) newest = time;
+  }
+  return newest;
+}
+
 /**
- * zod's entry point loads its ~60 message translations (a third of its start-up); the CLI only
- * speaks English, so the translations index is swapped for one exporting `en`. If zod's layout
- * changes, the URL no longer matches and nothing is swapped.
+ * The bundle that `npm run build` makes (out/cli/main.mjs) when it is newer than every source
+ * file it is made from; loading one bundle is several times faster than hundreds of modules.
  */
-function englishOnlyZod(module) {
-  if (typeof module.registerHooks !== 'function') return;
-  module.registerHooks({
-    resolve(specifier, context, nextResolve) {
-      const resolved = nextResolve(specifier, context);
-      if (!resolved.url.endsWith('/node_modules/zod/v4/locales/index.js')) return resolved;
-      const english = JSON.stringify(new URL('./en.js', resolved.url).href);
-      return {
-        ...resolved,
-        url:
-          'data:text/javascript,export { default as en } from ' + encodeURIComponent(english) + ';',
-      };
-    },
-  });
+async function bundleIfFresh() {
+  const fs = await import('node:fs');
+  const root = new URL('..', import.meta.url).pathname;
+  const bundle = root + 'out/cli/main.mjs';
+  if (!fs.existsSync(bundle)) return null;
+  const built = fs.statSync(bundle).mtimeMs;
+  const sources = ['src/shared', 'src/core', 'src/host'].map((dir) => newestChange(fs, root + dir));
+  return Math.max(...sources) < built ? bundle : null;
 }
 
 async function run() {
   const module = await import('node:module');
   // Keeps compiled (and type-stripped) modules on disk: start-up takes about half as long.
   if (typeof module.enableCompileCache === 'function') module.enableCompileCache();
-  englishOnlyZod(module);
-  const { main } = await import('../src/host/cli/main.ts');
+  const bundle = await bundleIfFresh();
+  const { main } = await import(bundle ?? '../src/host/cli/main.ts');
   await main();
 }
 

@@ -20,6 +20,7 @@ export class Store {
   readonly notifications;
   private readonly run: { immediate: (body: () => unknown) => unknown };
   private readonly rollbackListeners: Array<() => void> = [];
+  private readonly writeHooks: Array<{ begin(): void; end(): void }> = [];
 
   constructor(db: Db) {
     this.db = db;
@@ -30,7 +31,12 @@ export class Store {
     this.commits = createCommitsRepo(db);
     this.events = createEventsRepo(db);
     this.notifications = createNotificationsRepo(db);
-    this.run = db.transaction((body: () => unknown) => body());
+    this.run = db.transaction((body: () => unknown) => {
+      for (const hook of this.writeHooks) hook.begin();
+      const result = body();
+      for (const hook of this.writeHooks) hook.end();
+      return result;
+    });
   }
 
   /** Runs `body` in one write transaction; anything thrown rolls all of it back. */
@@ -43,9 +49,14 @@ export class Store {
     }
   }
 
-  /** Caches of database state register here to be dropped when a write rolls back. */
-  onRollback(listener: () => void): void {
-    this.rollbackListeners.push(listener);
+  /**
+   * Caches of database state hook into every write: `begin` runs first inside the transaction
+   * (holding the write lock, so it can check for other processes' changes), `end` runs last
+   * before the commit, and `rolledBack` when the write is undone.
+   */
+  onWrite(hook: { begin(): void; end(): void; rolledBack(): void }): void {
+    this.writeHooks.push(hook);
+    this.rollbackListeners.push(() => hook.rolledBack());
   }
 
   dispose(): void {

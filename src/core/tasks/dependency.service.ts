@@ -49,7 +49,6 @@ export class DependencyService {
         after: { task_id: task.id, depends_on: prerequisite.id },
       });
       this.derived.refresh([task.id], context);
-      this.graph.markCurrent(task.project_id);
       return { task: toTask(store, store.tasks.get(task.id)!), message: `Task ${task.id} now depends on ${prerequisite.id}.` };
     });
   }
@@ -76,7 +75,6 @@ export class DependencyService {
         before: { task_id: task.id, depends_on: prerequisite.id },
       });
       this.derived.refresh([task.id], context);
-      this.graph.markCurrent(task.project_id);
       return { task: toTask(store, store.tasks.get(task.id)!), message: `Task ${task.id} no longer depends on ${prerequisite.id}.` };
     });
   }

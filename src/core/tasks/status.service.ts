@@ -6,7 +6,6 @@ import { canTransition, legalNextStatuses, requiresCompletedPrerequisites } from
 import type { TaskStatus } from '../../shared/tasks/task-fields.ts';
 import type { CallContext, Clock } from '../call-context.ts';
 import type { EventWriter } from '../events/event-writer.ts';
-import type { DependencyCache } from '../graph/dependency-cache.ts';
 import type { Store } from '../store/store.ts';
 import type { TaskRecord } from '../store/tasks.repo.ts';
 import type { DerivedState } from './derived-state.ts';
@@ -17,14 +16,12 @@ export class StatusService {
   private readonly store: Store;
   private readonly events: EventWriter;
   private readonly clock: Clock;
-  private readonly graph: DependencyCache;
   private readonly derived: DerivedState;
 
-  constructor(deps: { store: Store; events: EventWriter; clock: Clock; graph: DependencyCache; derived: DerivedState }) {
+  constructor(deps: { store: Store; events: EventWriter; clock: Clock; derived: DerivedState }) {
     this.store = deps.store;
     this.events = deps.events;
     this.clock = deps.clock;
-    this.graph = deps.graph;
     this.derived = deps.derived;
   }
 
@@ -60,7 +57,6 @@ export class StatusService {
         });
       }
       const changes = this.derived.refresh(store.dependencies.dependentsOf(current.id), context);
-      this.graph.markCurrent(current.project_id);
       return {
         task: toTask(store, store.tasks.get(current.id)!),
         message: this.describe(current, next.status, changes.becameReady.length, changes.nowWaitingOnFailed.length),

@@ -64,7 +64,6 @@ export class TaskRemovalService {
       }
       for (const task of removed) store.tasks.delete(task.id);
       this.derived.refresh(outside, context);
-      this.graph.markCurrent(root.project_id);
       return {
         message: `Deleted ${removed.length} task(s)${relinked.length ? `; relinked ${relinked.length} dependenc(ies)` : ''}.`,
         deleted: removed.map(({ id, title, status }) => ({ id, title, status })),

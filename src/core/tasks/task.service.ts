@@ -77,18 +77,19 @@ export class TaskService {
       const id = store.tasks.insert(record);
       store.details.replaceTags(id, input.tags);
       store.details.replaceFileRefs(id, input.file_refs ?? []);
-      const order = graph.order(project.id);
-      order.addNode(id);
-      if (parent) order.addDependency(parent.id, id);
+      // a new task has no dependents, so only its parent link can close a cycle; without one
+      // the order needs no check, just upkeep when it is loaded
+      const order = parent ? graph.order(project.id) : graph.loaded(project.id);
+      order?.addNode(id);
+      if (parent) order!.addDependency(parent.id, id);
       for (const prerequisite of prerequisites) {
-        const cycle = order.addDependency(id, prerequisite.id);
+        const cycle = order?.addDependency(id, prerequisite.id);
         if (cycle) throw cycleError(store, cycle);
         store.dependencies.insert(id, prerequisite.id, now);
       }
       derived.refresh([id], context, { silent: true });
       const task = toTask(store, store.tasks.get(id)!);
       events.record(context, { type: 'task.created', project_id: project.id, task_id: id, after: task });
-      graph.markCurrent(project.id);
       return task;
     });
   }
@@ -165,7 +166,6 @@ export class TaskService {
         before: Object.fromEntries(changed.map((field) => [field, before[field]])),
         after: Object.fromEntries(changed.map((field) => [field, task[field]])),
       });
-      graph.markCurrent(current.project_id);
       return { task, changed: [...changed], message: `Task ${current.id} updated: ${changed.join(', ')}.` };
     });
   }

@@ -2,12 +2,14 @@
 // `cli.command` words become a command path (a word may be both a command and a group, like
 // `graph` and `graph order`), plus the commands that are not operations (serve).
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command } from 'commander';
 import type { OperationContract } from '../../shared/operations/operation.ts';
 import { OPERATIONS } from '../../shared/operations/registry.ts';
 import { addGlobalOptions } from './global-options.ts';
 import { attachOperation, type CliState } from './operation-command.ts';
 import { addServeCommand } from './serve.command.ts';
+import { packageRoot } from '../package-root.ts';
 
 const USAGE_HINT = '(add --help for usage)';
 const EXIT_CODES =
@@ -20,9 +22,9 @@ function firstSentence(text: string): string {
 
 function version(): string {
   try {
-    const manifest = JSON.parse(
-      readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'),
-    ) as { version?: string };
+    const manifest = JSON.parse(readFileSync(join(packageRoot(import.meta.dirname), 'package.json'), 'utf8')) as {
+      version?: string;
+    };
     return manifest.version ?? 'unknown';
   } catch {
     return 'unknown';

@@ -10,11 +10,12 @@ import { openEventStream, type EventStream } from './event-stream.ts';
 import { replyJson, replyText } from './http-replies.ts';
 import { refusalReason } from './request-guard.ts';
 import { serveStatic } from './static-files.ts';
+import { packageRoot } from '../package-root.ts';
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 4477;
 /** out/renderer at the repository root, seen from src/host/web. */
-const DEFAULT_RENDERER_DIR = resolve(import.meta.dirname, '..', '..', '..', 'out', 'renderer');
+const defaultRendererDir = () => resolve(packageRoot(import.meta.dirname), 'out', 'renderer');
 
 export interface WebServerOptions {
   orchestrator: Orchestrator;
@@ -70,7 +71,7 @@ function urlHost(host: string): string {
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const { orchestrator } = options;
   const host = options.host ?? DEFAULT_HOST;
-  const rendererDir = options.rendererDir ?? DEFAULT_RENDERER_DIR;
+  const rendererDir = options.rendererDir ?? defaultRendererDir();
   const streams = new Set<EventStream>();
   let port = 0;
 

@@ -11,6 +11,7 @@ export class DependencyOrder {
   private readonly prerequisites = new Map<number, Set<number>>();
   private readonly dependents = new Map<number, Set<number>>();
   private nextPosition = 0;
+  private changes = 0;
 
   static fromEdges(ids: Iterable<number>, edges: Iterable<DependencyEdge>): DependencyOrder {
     const order = new DependencyOrder();
@@ -23,6 +24,11 @@ export class DependencyOrder {
     }
     order.assignInitialOrder();
     return order;
+  }
+
+  /** Grows with every change, so an owner can tell whether the graph changed since a point. */
+  get changeCount(): number {
+    return this.changes;
   }
 
   get size(): number {
@@ -43,6 +49,7 @@ export class DependencyOrder {
     this.prerequisites.delete(id);
     this.dependents.delete(id);
     this.ord.delete(id);
+    this.changes++;
   }
 
   /**
@@ -64,12 +71,14 @@ export class DependencyOrder {
     }
     this.prerequisites.get(task)!.add(prerequisite);
     this.dependents.get(prerequisite)!.add(task);
+    this.changes++;
     return null;
   }
 
   removeDependency(task: number, prerequisite: number): void {
     this.prerequisites.get(task)?.delete(prerequisite);
     this.dependents.get(prerequisite)?.delete(task);
+    this.changes++;
   }
 
   /** True when the stored order respects every edge; used by tests. */
@@ -87,6 +96,7 @@ export class DependencyOrder {
     this.ord.set(id, this.nextPosition++);
     this.prerequisites.set(id, new Set());
     this.dependents.set(id, new Set());
+    this.changes++;
   }
 
   /** Kahn's algorithm preferring lower ids, so edges that follow creation order never reorder. */

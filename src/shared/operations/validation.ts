@@ -21,7 +21,7 @@ function describeIssue(name: OperationName, issue: z.core.$ZodIssue): string {
 }
 
 export function parseInput<N extends OperationName>(name: N, input: unknown): OperationArgs<N> {
-  const result = OPERATIONS[name].input.safeParse(input ?? {});
+  const result = OPERATIONS[name].input.safeParse(input ?? {}, { reportInput: true });
   if (result.success) return result.data as OperationArgs<N>;
   const problems = result.error.issues.map((issue) => describeIssue(name, issue));
   throw new AppError('VALIDATION', `Invalid ${name} call: ${problems.join('; ')}.`, {

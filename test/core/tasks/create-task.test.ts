@@ -74,6 +74,7 @@ describe('create_task', () => {
     ['an unknown field', { title: 't', status: 'completed' }, /unknown field\(s\): status/],
     ['a file ref ending before it starts', { title: 't', file_refs: [{ path: 'a', line_start: 5, line_end: 2 }] }, /line_start <= line_end/],
     ['a missing title', {}, /title is required/],
+    ['a title that is a number', { title: 42 }, /title: Invalid input: expected string, received number/],
   ];
   for (const [what, input, message] of invalid) {
     test(`refuses ${what} with VALIDATION and changes nothing`, async () => {

@@ -47,6 +47,14 @@ describe('add_dependency and remove_dependency', () => {
     assert.match(error.message, /#1 "Parent" contains subtask #2 "Child"/);
   });
 
+  test('refuses creating a subtask that waits on a task waiting on its parent', async () => {
+    const [parent, after] = await createTasks(core, 'Parent', 'After parent');
+    await core.call('add_dependency', { task_id: after!, depends_on: parent! });
+    const error = await core.fails('create_task', { title: 'Child', parent_id: parent, dependencies: [after] });
+    assert.equal(error.code, 'CYCLE');
+    assert.equal((await core.call('list_tasks', {})).count, 2);
+  });
+
   test('refuses self, missing and cross-project dependencies', async () => {
     const [a] = await createTasks(core, 'A');
     const self = await core.fails('add_dependency', { task_id: a, depends_on: a });
@@ -88,7 +96,25 @@ describe('add_dependency and remove_dependency', () => {
     } finally {
       other.dispose();
     }
+    // a write that does not touch the graph must not make the stale cache look current
+    await core.call('update_task_status', { task_id: a!, status: 'in_progress' });
     const error = await core.fails('add_dependency', { task_id: a, depends_on: 3 });
     assert.equal(error.code, 'CYCLE');
+    assert.match(error.message, /#3 "C" depends on #2 "B"/);
+  });
+
+  test('a refused cycle keeps the cached order, and a rolled-back change leaves no trace', async () => {
+    const [a, b] = await createTasks(core, 'A', 'B');
+    await core.call('add_dependency', { task_id: b!, depends_on: a! });
+    assert.equal((await core.fails('add_dependency', { task_id: a, depends_on: b })).code, 'CYCLE');
+    assert.equal((await core.fails('add_dependency', { task_id: a, depends_on: b })).code, 'CYCLE');
+    const [c] = await createTasks(core, 'C');
+    await core.call('add_dependency', { task_id: c!, depends_on: b! });
+    assert.deepEqual((await core.fails('add_dependency', { task_id: a, depends_on: c })).details?.['cycle'], [
+      { id: a, title: 'A' },
+      { id: c, title: 'C' },
+      { id: b, title: 'B' },
+      { id: a, title: 'A' },
+    ]);
   });
 });
