@@ -1,0 +1,55 @@
+// The whole printed report: a header with the machine and its load, one section per table,
+// the notes the scenarios left, and the list of targets missed.
+import { cpus, loadavg } from 'node:os';
+import type { CliResult, SizeResult } from '../results.ts';
+import {
+  listMisses,
+  printCli,
+  printImport,
+  printOperations,
+  printResources,
+} from './print-results.ts';
+import { formatCount } from './text-table.ts';
+
+export interface Report {
+  results: readonly SizeResult[];
+  cli: readonly CliResult[];
+  cliSize: number;
+  /** Whether the CLI loaded its bundle or the sources. */
+  cliLoading: string;
+  loadAtStart: number;
+  startedAt: number;
+}
+
+function section(title: string, body: string): void {
+  console.log(`\n${title}\n\n${body}`);
+}
+
+export function printReport(report: Report): void {
+  const { results, cli, cliSize, cliLoading, loadAtStart, startedAt } = report;
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const sizes = results.map((result) => formatCount(result.size)).join(', ');
+  console.log(
+    `\nOrchestron bench — Node ${process.version}, ${cpu} × ${cpus().length}; sizes ${sizes}`,
+  );
+  console.log(
+    `1-minute load average ${loadAtStart.toFixed(2)} at the start, ${loadavg()[0]!.toFixed(2)} at the end (other work on the machine shows up in p99s).`,
+  );
+  section(
+    'Bulk import (import_project of a generated document into a fresh database file)',
+    printImport(results),
+  );
+  section('Operations through Orchestrator.call (after a warm-up)', printOperations(results));
+  section('Storage and memory (each size runs in its own process)', printResources(results));
+  section('CLI commands, spawned process wall time', `${printCli(cli, cliSize)}\n${cliLoading}`);
+  const notes = results.flatMap((r) =>
+    r.notes.map((note) => `- ${formatCount(r.size)} tasks: ${note}`),
+  );
+  section('Notes', notes.join('\n'));
+  const misses = listMisses(results, cli);
+  section(
+    'Targets missed',
+    misses.length === 0 ? 'none' : misses.map((miss) => `- ${miss}`).join('\n'),
+  );
+  console.log(`\nTotal bench time ${((Date.now() - startedAt) / 1000).toFixed(0)} s.`);
+}

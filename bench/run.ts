@@ -1,0 +1,67 @@
+// `npm run bench [-- --sizes 1000,10000]`: runs every project size in its own process, then the
+// CLI against the 10,000-task database, and prints the tables with the targets beside them.
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseOptions } from './options.ts';
+import { printReport } from './report/print-report.ts';
+import type { SizeResult } from './results.ts';
+import { describeCliLoading } from './scenarios/cli-loading.ts';
+import { CLI_DATABASE_SIZE, runCliScenarios } from './scenarios/cli.scenario.ts';
+
+const WORKER = fileURLToPath(new URL('./size-worker.ts', import.meta.url));
+
+/** --expose-gc lets the worker report its live heap after a full collection. */
+function runSizeInChild(size: number, directory: string): Promise<SizeResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(WORKER, [String(size), directory], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      execArgv: [...process.execArgv, '--expose-gc'],
+    });
+    let result: SizeResult | undefined;
+    child.on('message', (message) => (result = message as SizeResult));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (result) resolve(result);
+      else
+        reject(
+          new Error(`The ${size}-task run ended (${signal ?? `exit ${code}`}) without a result.`),
+        );
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  let sizes: number[];
+  try {
+    ({ sizes } = parseOptions(process.argv.slice(2)));
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exitCode = 2;
+    return;
+  }
+  const directory = mkdtempSync(join(tmpdir(), 'orchestron-bench-'));
+  const startedAt = Date.now();
+  const loadAtStart = loadavg()[0]!;
+  try {
+    const results: SizeResult[] = [];
+    for (const size of sizes) results.push(await runSizeInChild(size, directory));
+    const distance = (result: SizeResult) => Math.abs(result.size - CLI_DATABASE_SIZE);
+    const target = results.reduce((best, result) =>
+      distance(result) < distance(best) ? result : best,
+    );
+    const cliLoading = describeCliLoading();
+    const cli = runCliScenarios({
+      databasePath: target.databasePath,
+      projectId: target.projectId,
+      taskCount: target.size,
+    });
+    printReport({ results, cli, cliSize: target.size, cliLoading, loadAtStart, startedAt });
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+await main();
