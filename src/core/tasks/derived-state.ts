@@ -32,27 +32,41 @@ export class DerivedState {
   }
 
   /**
-   * Recomputes `ids` (and downstream where needed). Call inside the write that changed them.
-   * `silent` skips events and reports, for a task whose creation event already shows its state.
+   * Recomputes `ids`, and downstream wherever a task's "failed or waiting on a failure" flips.
+   * A task is recomputed again whenever one of its prerequisites flips after it was visited, so
+   * the result does not depend on visiting order (a task can be reached by paths of different
+   * lengths). One status change flips tasks in one direction only, so each flips at most once.
+   * Call inside the write that changed them. `silent` skips events and reports, for a task whose
+   * creation event already shows its state.
    */
   refresh(ids: Iterable<number>, context: CallContext, options: { silent?: boolean } = {}): DerivedChanges {
-    const changes: DerivedChanges = { becameReady: [], nowWaitingOnFailed: [] };
-    const queue = [...ids];
-    const done = new Set<number>();
-    while (queue.length > 0) {
-      const id = queue.shift()!;
-      if (done.has(id)) continue;
-      done.add(id);
-      const task = this.store.tasks.get(id);
+    const queue = [...new Set(ids)];
+    const queued = new Set(queue);
+    const initial = new Map<number, TaskRecord>();
+    const latest = new Map<number, TaskRecord>();
+    for (let index = 0; index < queue.length; index++) {
+      const id = queue[index]!;
+      queued.delete(id);
+      const task = latest.get(id) ?? this.store.tasks.get(id);
       if (!task) continue;
+      if (!initial.has(id)) initial.set(id, task);
       const prerequisites = this.store.dependencies.prerequisiteStates(id);
       const unmet = prerequisites.filter((p) => p.status !== 'completed').length;
       const failed = prerequisites.filter(blocksDependents).length;
       if (unmet === task.unmet_dependencies && failed === task.failed_prerequisites) continue;
       const next = { ...task, unmet_dependencies: unmet, failed_prerequisites: failed };
       this.store.tasks.setDerived(id, unmet, failed);
-      if (!options.silent) this.report(task, next, changes, context);
-      if (blocksDependents(task) !== blocksDependents(next)) queue.push(...this.store.dependencies.dependentsOf(id));
+      latest.set(id, next);
+      if (blocksDependents(task) === blocksDependents(next)) continue;
+      for (const dependent of this.store.dependencies.dependentsOf(id)) {
+        if (queued.has(dependent)) continue;
+        queued.add(dependent);
+        queue.push(dependent);
+      }
+    }
+    const changes: DerivedChanges = { becameReady: [], nowWaitingOnFailed: [] };
+    if (!options.silent) {
+      for (const [id, after] of latest) this.report(initial.get(id)!, after, changes, context);
     }
     return changes;
   }
