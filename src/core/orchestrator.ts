@@ -10,7 +10,6 @@ import { EventLog } from './events/event-log.ts';
 import { listEvents } from './events/event-query.ts';
 import { EventWriter } from './events/event-writer.ts';
 import { CommitLinkService } from './git/commit-link.service.ts';
-import { DependencyCache } from './graph/dependency-cache.ts';
 import { GraphService } from './graph/graph.service.ts';
 import { ProjectService } from './projects/project.service.ts';
 import { TransferService } from './projects/transfer.service.ts';
@@ -38,9 +37,8 @@ type Handlers = {
 function bindHandlers(store: Store, clock: Clock): Handlers {
   const events = new EventWriter(store, clock);
   const projects = new ProjectService(store, events, clock);
-  const graph = new DependencyCache(store);
   const derived = new DerivedState(store, events, clock);
-  const services = { store, events, clock, graph, derived };
+  const services = { store, events, clock, derived };
   const tasks = new TaskService({ ...services, projects });
   const statuses = new StatusService(services);
   const dependencies = new DependencyService(services);

@@ -59,6 +59,6 @@ export async function createTasks(core: TestCore, ...titles: string[]): Promise<
 /** The whole database state that a failed call must leave untouched. */
 export function snapshot(core: TestCore): string {
   const db = core.orchestrator.store.db;
-  const tables = ['projects', 'tasks', 'task_tags', 'file_refs', 'dependencies', 'commits', 'events', 'notifications'];
+  const tables = ['projects', 'tasks', 'task_counts', 'task_tags', 'file_refs', 'dependencies', 'commits', 'events', 'notifications'];
   return JSON.stringify(tables.map((table) => db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()));
 }

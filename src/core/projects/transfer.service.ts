@@ -1,7 +1,6 @@
 // Export of a project as one JSON document and import of such a document as a new project.
 // Ids are kept when they are free in this database, so a round trip reproduces the document.
 import { AppError } from '../../shared/errors.ts';
-import { DependencyOrder } from '../../shared/graph/dependency-order.ts';
 import { topologicalWaves } from '../../shared/graph/topology.ts';
 import type { OperationArgs, OperationOutput } from '../../shared/operations/registry.ts';
 import {
@@ -73,7 +72,7 @@ export class TransferService {
 
   import(input: OperationArgs<'import_project'>, context: CallContext): OperationOutput<'import_project'> {
     const { document } = input;
-    checkDocument(document);
+    const derived = derivedCounters(document, checkDocument(document));
     const { store } = this;
     return store.write(() => {
       const name = input.name ?? document.project.name;
@@ -89,9 +88,8 @@ export class TransferService {
       const newId = new Map(oldIds.map((id, index) => [id, renumbered ? base + index : id]));
       const map = (id: number) => newId.get(id)!;
       store.db.pragma('defer_foreign_keys = ON');
-      for (const task of document.tasks) this.insertTask(projectId, task, map);
+      for (const task of document.tasks) this.insertTask(projectId, task, map, derived.get(task.id)!);
       for (const commit of document.commits) store.commits.insert({ ...commit, task_id: map(commit.task_id) });
-      this.computeDerived(document, map);
       const project = store.projects.get(projectId)!;
       this.events.record(context, {
         type: 'project.imported',
@@ -108,36 +106,43 @@ export class TransferService {
     });
   }
 
-  private insertTask(projectId: number, task: DocumentTask, map: (id: number) => number): void {
+  private insertTask(projectId: number, task: DocumentTask, map: (id: number) => number, derived: Counters): void {
     const { id, tags, dependencies, file_refs, parent_id, ...fields } = task;
     const taskId = map(id);
-    this.store.tasks.insertWithId(taskId, {
-      ...fields,
-      project_id: projectId,
-      parent_id: parent_id === null ? null : map(parent_id),
-    });
-    this.store.details.replaceTags(taskId, tags);
-    this.store.details.replaceFileRefs(taskId, file_refs);
+    const record = { ...fields, project_id: projectId, parent_id: parent_id === null ? null : map(parent_id) };
+    this.store.tasks.insertWithId(taskId, record, derived);
+    this.store.details.addTags(taskId, tags);
+    this.store.details.addFileRefs(taskId, file_refs);
     for (const prerequisite of dependencies) this.store.dependencies.insert(taskId, map(prerequisite), fields.created_at);
-  }
-
-  /** Sets every imported task's counters in one pass in dependency order. */
-  private computeDerived(document: ProjectDocument, map: (id: number) => number): void {
-    const byId = new Map(document.tasks.map((task) => [task.id, { ...task, failed_prerequisites: 0 }]));
-    const edges = document.tasks.flatMap((task) => task.dependencies.map((depends_on) => ({ task_id: task.id, depends_on })));
-    const nodes = document.tasks.map(({ id, title, status }) => ({ id, title, status }));
-    for (const id of topologicalWaves(nodes, edges).flat()) {
-      const task = byId.get(id)!;
-      const prerequisites = task.dependencies.map((dependency) => byId.get(dependency)!);
-      const unmet = prerequisites.filter((p) => p.status !== 'completed').length;
-      task.failed_prerequisites = prerequisites.filter(blocksDependents).length;
-      if (unmet > 0 || task.failed_prerequisites > 0) this.store.tasks.setDerived(map(id), unmet, task.failed_prerequisites);
-    }
   }
 }
 
-/** Checks what the schema cannot: unique ids, references inside the document, no cycles. */
-function checkDocument(document: ProjectDocument): void {
+interface Counters {
+  unmet: number;
+  failed: number;
+}
+
+/** Every task's derived counters, computed in one pass over a topological order of the document. */
+function derivedCounters(document: ProjectDocument, order: readonly number[]): Map<number, Counters> {
+  const byId = new Map(document.tasks.map((task) => [task.id, task]));
+  const counters = new Map<number, Counters>();
+  const blocks = (id: number) => blocksDependents({ status: byId.get(id)!.status, failed_prerequisites: counters.get(id)!.failed });
+  for (const id of order) {
+    const prerequisites = byId.get(id)!.dependencies;
+    counters.set(id, {
+      unmet: prerequisites.filter((p) => byId.get(p)!.status !== 'completed').length,
+      failed: prerequisites.filter(blocks).length,
+    });
+  }
+  return counters;
+}
+
+/**
+ * Checks what the schema cannot (unique ids, references inside the document, no cycles through
+ * dependencies and subtask links) and returns the task ids in an order where every task comes
+ * after everything it waits for.
+ */
+function checkDocument(document: ProjectDocument): number[] {
   const ids = new Set<number>();
   const problems: string[] = [];
   for (const task of document.tasks) {
@@ -154,13 +159,14 @@ function checkDocument(document: ProjectDocument): void {
   for (const commit of document.commits) {
     if (!ids.has(commit.task_id)) problems.push(`a commit is linked to task ${commit.task_id}, which is not in the document`);
   }
+  let order: number[] = [];
   if (problems.length === 0) {
     const edges = document.tasks.flatMap((task) => [
       ...task.dependencies.map((depends_on) => ({ task_id: task.id, depends_on })),
       ...(task.parent_id === null ? [] : [{ task_id: task.parent_id, depends_on: task.id }]),
     ]);
     try {
-      DependencyOrder.fromEdges(ids, edges);
+      order = topologicalWaves(document.tasks, edges).flat();
     } catch {
       problems.push('its dependencies (with subtask links) contain a cycle');
     }
@@ -172,4 +178,5 @@ function checkDocument(document: ProjectDocument): void {
       { problems },
     );
   }
+  return order;
 }

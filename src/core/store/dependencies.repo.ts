@@ -31,6 +31,15 @@ export function createDependenciesRepo(db: Db) {
     `SELECT task_id, depends_on FROM dependencies WHERE task_id IN (SELECT value FROM json_each(?))
      ORDER BY task_id, depends_on`,
   );
+  // "waits for" is a dependency or, for a parent, each of its subtasks
+  const reaches = db.prepare<{ from: number; target: number }, { found: number }>(
+    `WITH RECURSIVE waits(id) AS (
+       SELECT @from
+       UNION SELECT d.depends_on FROM dependencies d JOIN waits w ON d.task_id = w.id
+       UNION SELECT t.id FROM tasks t JOIN waits w ON t.parent_id = w.id
+     )
+     SELECT 1 AS found FROM waits WHERE id = @target LIMIT 1`,
+  );
   const projectEdges = db.prepare<[number], DependencyEdge>(
     `SELECT d.task_id, d.depends_on FROM dependencies d JOIN tasks t ON t.id = d.task_id
      WHERE t.project_id = ? ORDER BY d.task_id, d.depends_on`,
@@ -43,6 +52,8 @@ export function createDependenciesRepo(db: Db) {
     prerequisitesOf: (taskId: number): number[] => prerequisitesOf.all(taskId).map((row) => row.id),
     dependentsOf: (taskId: number): number[] => dependentsOf.all(taskId).map((row) => row.id),
     prerequisiteStates: (taskId: number): PrerequisiteState[] => prerequisiteStates.all(taskId),
+    /** True when `from` waits, directly or through others, for `target`. */
+    reaches: (from: number, target: number): boolean => reaches.get({ from, target }) !== undefined,
     edgesOf: (taskIds: readonly number[]): DependencyEdge[] => edgesOf.all(JSON.stringify(taskIds)),
     edgesOfProject: (projectId: number): DependencyEdge[] => projectEdges.all(projectId),
   };

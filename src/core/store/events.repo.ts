@@ -47,9 +47,6 @@ export function createEventsRepo(db: Db) {
     `SELECT ${columns} FROM events WHERE task_id = ? AND id > ? ORDER BY id LIMIT ?`,
   );
   const lastId = db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM events');
-  const lastIdOfProject = db.prepare<[number], { id: number | null }>(
-    'SELECT max(id) AS id FROM events WHERE project_id = ?',
-  );
 
   return {
     append: (event: NewEvent): number =>
@@ -67,6 +64,5 @@ export function createEventsRepo(db: Db) {
       return rows.map(toEvent);
     },
     lastId: (): number => lastId.get()!.id ?? 0,
-    lastIdOfProject: (projectId: number): number => lastIdOfProject.get(projectId)!.id ?? 0,
   };
 }

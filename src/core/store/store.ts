@@ -19,8 +19,6 @@ export class Store {
   readonly events;
   readonly notifications;
   private readonly run: { immediate: (body: () => unknown) => unknown };
-  private readonly rollbackListeners: Array<() => void> = [];
-  private readonly writeHooks: Array<{ begin(): void; end(): void }> = [];
 
   constructor(db: Db) {
     this.db = db;
@@ -31,32 +29,12 @@ export class Store {
     this.commits = createCommitsRepo(db);
     this.events = createEventsRepo(db);
     this.notifications = createNotificationsRepo(db);
-    this.run = db.transaction((body: () => unknown) => {
-      for (const hook of this.writeHooks) hook.begin();
-      const result = body();
-      for (const hook of this.writeHooks) hook.end();
-      return result;
-    });
+    this.run = db.transaction((body: () => unknown) => body());
   }
 
   /** Runs `body` in one write transaction; anything thrown rolls all of it back. */
   write<T>(body: () => T): T {
-    try {
-      return this.run.immediate(body) as T;
-    } catch (error) {
-      for (const listener of this.rollbackListeners) listener();
-      throw error;
-    }
-  }
-
-  /**
-   * Caches of database state hook into every write: `begin` runs first inside the transaction
-   * (holding the write lock, so it can check for other processes' changes), `end` runs last
-   * before the commit, and `rolledBack` when the write is undone.
-   */
-  onWrite(hook: { begin(): void; end(): void; rolledBack(): void }): void {
-    this.writeHooks.push(hook);
-    this.rollbackListeners.push(() => hook.rolledBack());
+    return this.run.immediate(body) as T;
   }
 
   dispose(): void {

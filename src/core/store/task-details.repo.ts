@@ -29,14 +29,23 @@ export function createTaskDetailsRepo(db: Db) {
      WHERE task_id IN (SELECT value FROM json_each(?)) ORDER BY task_id, position`,
   );
 
+  const addTags = (taskId: number, tags: readonly string[]): void =>
+    tags.forEach((tag, position) => insertTag.run(taskId, tag, position));
+  const addFileRefs = (taskId: number, refs: readonly FileRef[]): void =>
+    refs.forEach((ref, position) => insertRef.run(taskId, position, ref.path, ref.line_start, ref.line_end, ref.note));
+
   return {
+    /** Tags of a task that has none yet (a new one). */
+    addTags,
+    /** File references of a task that has none yet (a new one). */
+    addFileRefs,
     replaceTags(taskId: number, tags: readonly string[]): void {
       deleteTags.run(taskId);
-      tags.forEach((tag, position) => insertTag.run(taskId, tag, position));
+      addTags(taskId, tags);
     },
     replaceFileRefs(taskId: number, refs: readonly FileRef[]): void {
       deleteRefs.run(taskId);
-      refs.forEach((ref, position) => insertRef.run(taskId, position, ref.path, ref.line_start, ref.line_end, ref.note));
+      addFileRefs(taskId, refs);
     },
     tagsOf: (ids: readonly number[]) => groupBy(tagsOf.all(JSON.stringify(ids)), (row) => row.tag),
     fileRefsOf: (ids: readonly number[]) =>

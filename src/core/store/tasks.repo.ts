@@ -144,7 +144,9 @@ export function createTasksRepo(db: Db) {
   const names = WRITE_COLUMNS.join(', ');
   const values = WRITE_COLUMNS.map((column) => `@${column}`).join(', ');
   const insert = db.prepare(`INSERT INTO tasks (${names}) VALUES (${values})`);
-  const insertWithId = db.prepare(`INSERT INTO tasks (id, ${names}) VALUES (@id, ${values})`);
+  const insertWithId = db.prepare(
+    `INSERT INTO tasks (id, unmet_dependencies, failed_prerequisites, ${names}) VALUES (@id, @unmet, @failed, ${values})`,
+  );
   const update = db.prepare(
     `UPDATE tasks SET ${WRITE_COLUMNS.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`,
   );
@@ -162,10 +164,13 @@ export function createTasksRepo(db: Db) {
     `SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'tasks'), 0),
                 coalesce((SELECT max(id) FROM tasks), 0)) + 1 AS id`,
   );
-  const allIds = db.prepare<[number], { id: number }>('SELECT id FROM tasks WHERE project_id = ? ORDER BY id');
   const anyOfIds = db.prepare<[string], { id: number }>('SELECT id FROM tasks WHERE id IN (SELECT value FROM json_each(?)) LIMIT 1');
   const statusCounts = db.prepare<[number], { status: string; count: number }>(
-    'SELECT status, count(*) AS count FROM tasks WHERE project_id = ? GROUP BY status',
+    'SELECT status, count FROM task_counts WHERE project_id = ? AND count > 0 ORDER BY status',
+  );
+  const countedByStatus = db.prepare<{ project: number; statuses: string | null }, { count: number }>(
+    `SELECT coalesce(sum(count), 0) AS count FROM task_counts
+     WHERE project_id = @project AND (@statuses IS NULL OR status IN (SELECT value FROM json_each(@statuses)))`,
   );
   const readyCount = db.prepare<[number], { count: number }>(`SELECT count(*) AS count FROM tasks WHERE project_id = ? AND ${READY}`);
   const waitingCount = db.prepare<[number], { count: number }>(
@@ -176,9 +181,6 @@ export function createTasksRepo(db: Db) {
     `SELECT id, title, status, priority, parent_id, estimated_hours, unmet_dependencies, failed_prerequisites,
             position_x, position_y FROM tasks WHERE project_id = ? ORDER BY id`,
   );
-  const hierarchy = db.prepare<[number], { task_id: number; depends_on: number }>(
-    'SELECT parent_id AS task_id, id AS depends_on FROM tasks WHERE project_id = ? AND parent_id IS NOT NULL',
-  );
   const descendants = db.prepare<[number], { id: number }>(
     `WITH RECURSIVE below(id) AS (SELECT id FROM tasks WHERE parent_id = ?
        UNION SELECT t.id FROM tasks t JOIN below b ON t.parent_id = b.id)
@@ -187,7 +189,9 @@ export function createTasksRepo(db: Db) {
 
   return {
     insert: (task: TaskWrite): number => Number(insert.run(toParams(task)).lastInsertRowid),
-    insertWithId: (id: number, task: TaskWrite): void => void insertWithId.run({ id, ...toParams(task) }),
+    /** Inserts a task under a chosen id with its derived counters already computed (imports). */
+    insertWithId: (id: number, task: TaskWrite, derived: { unmet: number; failed: number }): void =>
+      void insertWithId.run({ id, ...derived, ...toParams(task) }),
     update: (id: number, task: TaskWrite): void => void update.run({ id, ...toParams(task) }),
     get: (id: number): TaskRecord | undefined => {
       const row = byId.get(id);
@@ -198,14 +202,11 @@ export function createTasksRepo(db: Db) {
     subtaskRefs: (id: number): TaskRef[] => subtasks.all(id),
     setDerived: (id: number, unmet: number, failed: number): void => void setDerived.run(unmet, failed, id),
     delete: (id: number): void => void remove.run(id),
-    idsOfProject: (projectId: number): number[] => allIds.all(projectId).map((row) => row.id),
     /** The id the next inserted task would get; ids are never reused. */
     nextId: (): number => nextId.get()!.id,
     anyExists: (ids: readonly number[]): boolean => anyOfIds.get(JSON.stringify(ids)) !== undefined,
     allOfProject: (projectId: number): TaskRecord[] => allRows.all(projectId).map(toRecord),
     graphNodes: (projectId: number): GraphNodeRecord[] => graphNodes.all(projectId),
-    /** "Parent waits for subtask" edges, which constrain completion like dependencies do. */
-    hierarchyEdges: (projectId: number) => hierarchy.all(projectId),
     descendantIds: (id: number): number[] => descendants.all(id).map((row) => row.id),
 
     /** A page in id order after `afterId`. */
@@ -216,6 +217,11 @@ export function createTasksRepo(db: Db) {
     },
 
     count(filter: TaskFilter): number {
+      const { project_id, statuses, ...rest } = filter;
+      if (Object.values(rest).every((value) => value === undefined)) {
+        const list = statuses?.length ? JSON.stringify(statuses) : null;
+        return countedByStatus.get({ project: project_id, statuses: list })!.count;
+      }
       const { where, params } = filterSql(filter);
       return (cache.get(`SELECT count(*) AS count FROM tasks WHERE ${where}`).get(...params) as { count: number }).count;
     },

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors.ts';
 import type { OperationArgs, OperationOutput } from '../../shared/operations/registry.ts';
 import type { CallContext, Clock } from '../call-context.ts';
 import type { EventWriter } from '../events/event-writer.ts';
-import type { DependencyCache } from '../graph/dependency-cache.ts';
+import { findCycle } from '../graph/cycle-check.ts';
 import type { Store } from '../store/store.ts';
 import type { TaskRecord } from '../store/tasks.repo.ts';
 import type { DerivedState } from './derived-state.ts';
@@ -17,14 +17,12 @@ export class DependencyService {
   private readonly store: Store;
   private readonly events: EventWriter;
   private readonly clock: Clock;
-  private readonly graph: DependencyCache;
   private readonly derived: DerivedState;
 
-  constructor(deps: { store: Store; events: EventWriter; clock: Clock; graph: DependencyCache; derived: DerivedState }) {
+  constructor(deps: { store: Store; events: EventWriter; clock: Clock; derived: DerivedState }) {
     this.store = deps.store;
     this.events = deps.events;
     this.clock = deps.clock;
-    this.graph = deps.graph;
     this.derived = deps.derived;
   }
 
@@ -38,7 +36,7 @@ export class DependencyService {
       if (store.dependencies.exists(task.id, prerequisite.id)) {
         return { task: toTask(store, task), message: `Task ${task.id} already depends on ${prerequisite.id}; nothing changed.` };
       }
-      const cycle = this.graph.order(task.project_id).addDependency(task.id, prerequisite.id);
+      const cycle = findCycle(store, task.id, prerequisite.id);
       if (cycle) throw cycleError(store, cycle);
       store.dependencies.insert(task.id, prerequisite.id, this.clock.now());
       this.bumpVersion(task);
@@ -65,8 +63,6 @@ export class DependencyService {
           { task_id: task.id, dependencies: current },
         );
       }
-      // a subtask link between the two still constrains completion, so the order keeps that edge
-      if (prerequisite.parent_id !== task.id) this.graph.order(task.project_id).removeDependency(task.id, prerequisite.id);
       this.bumpVersion(task);
       this.events.record(context, {
         type: 'dependency.removed',

@@ -1,10 +1,9 @@
 // Deleting tasks. A task others depend on is deleted only on an explicit choice: cascade (its
 // dependents go too) or relink (they inherit its own prerequisites).
-import { AppError, InvariantError } from '../../shared/errors.ts';
+import { AppError } from '../../shared/errors.ts';
 import type { OperationArgs, OperationOutput } from '../../shared/operations/registry.ts';
 import type { CallContext, Clock } from '../call-context.ts';
 import type { EventWriter } from '../events/event-writer.ts';
-import type { DependencyCache } from '../graph/dependency-cache.ts';
 import type { Store } from '../store/store.ts';
 import type { DerivedState } from './derived-state.ts';
 import { requireTask } from './task-errors.ts';
@@ -14,14 +13,12 @@ export class TaskRemovalService {
   private readonly store: Store;
   private readonly events: EventWriter;
   private readonly clock: Clock;
-  private readonly graph: DependencyCache;
   private readonly derived: DerivedState;
 
-  constructor(deps: { store: Store; events: EventWriter; clock: Clock; graph: DependencyCache; derived: DerivedState }) {
+  constructor(deps: { store: Store; events: EventWriter; clock: Clock; derived: DerivedState }) {
     this.store = deps.store;
     this.events = deps.events;
     this.clock = deps.clock;
-    this.graph = deps.graph;
     this.derived = deps.derived;
   }
 
@@ -57,9 +54,7 @@ export class TaskRemovalService {
         });
       }
       const removed = toTasks(store, store.tasks.getMany([...doomed]));
-      const order = this.graph.order(root.project_id);
       for (const task of removed) {
-        order.removeNode(task.id);
         this.events.record(context, { type: 'task.deleted', project_id: task.project_id, task_id: task.id, before: task });
       }
       for (const task of removed) store.tasks.delete(task.id);
@@ -98,11 +93,8 @@ export class TaskRemovalService {
       const deletedPrerequisites = this.store.dependencies.prerequisitesOf(dependent).filter((id) => doomed.has(id));
       const inherited = new Set(deletedPrerequisites.flatMap((id) => this.inheritedPrerequisites(id, doomed)));
       for (const prerequisite of inherited) {
+        // dependent -> deleted -> prerequisite already held, so the shortcut cannot close a cycle
         if (this.store.dependencies.insert(dependent, prerequisite, now)) {
-          const project = this.store.tasks.get(dependent)!.project_id;
-          if (this.graph.order(project).addDependency(dependent, prerequisite)) {
-            throw new InvariantError(`relinking ${dependent} to ${prerequisite} closed a cycle`);
-          }
           relinked.push({ task_id: dependent, depends_on: prerequisite });
         }
       }

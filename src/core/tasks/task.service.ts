@@ -6,7 +6,7 @@ import { DEFAULT_PRIORITY } from '../../shared/tasks/task-fields.ts';
 import type { Task } from '../../shared/tasks/task.schema.ts';
 import type { CallContext, Clock } from '../call-context.ts';
 import type { EventWriter } from '../events/event-writer.ts';
-import type { DependencyCache } from '../graph/dependency-cache.ts';
+import { findCycle } from '../graph/cycle-check.ts';
 import type { ProjectService } from '../projects/project.service.ts';
 import type { Store } from '../store/store.ts';
 import type { TaskRecord, TaskWrite } from '../store/tasks.repo.ts';
@@ -21,7 +21,6 @@ export interface TaskServiceDeps {
   events: EventWriter;
   clock: Clock;
   projects: ProjectService;
-  graph: DependencyCache;
   derived: DerivedState;
 }
 
@@ -40,7 +39,7 @@ export class TaskService {
   }
 
   create(input: OperationArgs<'create_task'>, context: CallContext): Task {
-    const { store, events, clock, graph, derived } = this.deps;
+    const { store, events, clock, derived } = this.deps;
     return store.write(() => {
       const parent = input.parent_id === undefined ? undefined : requireTask(store, input.parent_id, 'parent task');
       const project =
@@ -75,18 +74,12 @@ export class TaskService {
         position: input.position ?? null,
       };
       const id = store.tasks.insert(record);
-      store.details.replaceTags(id, input.tags);
-      store.details.replaceFileRefs(id, input.file_refs ?? []);
-      // a new task has no dependents, so only its parent link can close a cycle; without one
-      // the order needs no check, just upkeep when it is loaded
-      const order = parent ? graph.order(project.id) : graph.loaded(project.id);
-      order?.addNode(id);
-      if (parent) order!.addDependency(parent.id, id);
-      for (const prerequisite of prerequisites) {
-        const cycle = order?.addDependency(id, prerequisite.id);
-        if (cycle) throw cycleError(store, cycle);
-        store.dependencies.insert(id, prerequisite.id, now);
-      }
+      store.details.addTags(id, input.tags);
+      store.details.addFileRefs(id, input.file_refs ?? []);
+      for (const prerequisite of prerequisites) store.dependencies.insert(id, prerequisite.id, now);
+      // a new task has no dependents: only its parent, which waits for it, can close a cycle
+      const cycle = parent ? findCycle(store, parent.id, id) : null;
+      if (cycle) throw cycleError(store, cycle);
       derived.refresh([id], context, { silent: true });
       const task = toTask(store, store.tasks.get(id)!);
       events.record(context, { type: 'task.created', project_id: project.id, task_id: id, after: task });
@@ -139,7 +132,7 @@ export class TaskService {
   }
 
   update(input: OperationArgs<'update_task'>, context: CallContext): OperationOutput<'update_task'> {
-    const { store, events, clock, graph } = this.deps;
+    const { store, events, clock } = this.deps;
     return store.write(() => {
       const current = requireTask(store, input.task_id);
       checkVersion(current, input.expected_version);
@@ -187,20 +180,16 @@ export class TaskService {
     return found;
   }
 
-  /** Re-parents a task, refusing a parent in another project or below the task itself. */
+  /** Re-parents a task, refusing a parent in another project, below the task, or waiting on it. */
   private moveUnderParent(task: TaskRecord, parentId: number | null): void {
-    const { store, graph } = this.deps;
-    const order = graph.order(task.project_id);
-    if (task.parent_id !== null && !store.dependencies.exists(task.parent_id, task.id)) {
-      order.removeDependency(task.parent_id, task.id);
-    }
+    const { store } = this.deps;
     if (parentId === null) return;
     const parent = requireTask(store, parentId, 'parent task');
     requireSameProject(task, parent, 'subtask');
     if (parent.id === task.id || store.tasks.descendantIds(task.id).includes(parent.id)) {
       throw new AppError('VALIDATION', `Task ${parent.id} is task ${task.id} itself or one of its subtasks; choose a parent outside it.`);
     }
-    const cycle = order.addDependency(parent.id, task.id);
+    const cycle = findCycle(store, parent.id, task.id);
     if (cycle) throw cycleError(store, cycle);
   }
 }

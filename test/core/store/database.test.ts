@@ -25,7 +25,7 @@ describe('openDatabase', () => {
       const strict = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%STRICT%' ORDER BY name").all();
       assert.deepEqual(
         strict.map((row) => (row as { name: string }).name),
-        ['commits', 'dependencies', 'events', 'file_refs', 'notifications', 'projects', 'task_tags', 'tasks'],
+        ['commits', 'dependencies', 'events', 'file_refs', 'notifications', 'projects', 'task_counts', 'task_tags', 'tasks'],
       );
     } finally {
       db.close();

@@ -1,5 +1,6 @@
 // Property-based: after any sequence of status changes and dependency edits, every task's
-// `ready` and `waiting_on_failed` equal a from-scratch computation over the whole graph.
+// `ready` and `waiting_on_failed` equal a from-scratch computation over the whole graph, and the
+// per-status counts kept by triggers equal the tasks' real statuses.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
@@ -67,6 +68,11 @@ test('ready and waiting_on_failed always match a full recomputation', async () =
               full.map(({ id, ready, waiting_on_failed }) => ({ id, ready, waiting_on_failed })),
               expectedFlags(full),
             );
+            assert.equal((await core.call('list_tasks', { limit: 1 })).count, full.length);
+            for (const status of ['pending', 'completed', 'failed'] as const) {
+              const counted = (await core.call('list_tasks', { status, limit: 1 })).count;
+              assert.equal(counted, full.filter((task) => task.status === status).length, status);
+            }
           }
         } finally {
           core.dispose();

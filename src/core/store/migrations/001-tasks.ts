@@ -54,6 +54,31 @@ CREATE INDEX tasks_by_parent ON tasks (parent_id, id) WHERE parent_id IS NOT NUL
 CREATE INDEX tasks_ready ON tasks (project_id, priority DESC, id)
   WHERE status = 'pending' AND unmet_dependencies = 0;
 
+-- tasks per project and status, kept by triggers so every process's writes count and a page
+-- of a large project does not count every row
+CREATE TABLE task_counts (
+  project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  status TEXT NOT NULL,
+  count INTEGER NOT NULL CHECK (count >= 0),
+  PRIMARY KEY (project_id, status)
+) STRICT, WITHOUT ROWID;
+
+CREATE TRIGGER task_counts_after_insert AFTER INSERT ON tasks BEGIN
+  INSERT INTO task_counts (project_id, status, count) VALUES (NEW.project_id, NEW.status, 1)
+  ON CONFLICT (project_id, status) DO UPDATE SET count = count + 1;
+END;
+
+CREATE TRIGGER task_counts_after_delete AFTER DELETE ON tasks BEGIN
+  UPDATE task_counts SET count = count - 1 WHERE project_id = OLD.project_id AND status = OLD.status;
+END;
+
+CREATE TRIGGER task_counts_after_update AFTER UPDATE OF status, project_id ON tasks
+WHEN OLD.status <> NEW.status OR OLD.project_id <> NEW.project_id BEGIN
+  UPDATE task_counts SET count = count - 1 WHERE project_id = OLD.project_id AND status = OLD.status;
+  INSERT INTO task_counts (project_id, status, count) VALUES (NEW.project_id, NEW.status, 1)
+  ON CONFLICT (project_id, status) DO UPDATE SET count = count + 1;
+END;
+
 CREATE TABLE task_tags (
   task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
   tag TEXT NOT NULL,
