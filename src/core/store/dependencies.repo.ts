@@ -4,6 +4,7 @@ import type { TaskStatus } from '../../shared/tasks/task-fields.ts';
 import type { Db } from './database.ts';
 
 export interface PrerequisiteState {
+  task_id: number;
   id: number;
   status: TaskStatus;
   failed_prerequisites: number;
@@ -23,9 +24,12 @@ export function createDependenciesRepo(db: Db) {
   const dependentsOf = db.prepare<[number], { id: number }>(
     'SELECT task_id AS id FROM dependencies WHERE depends_on = ? ORDER BY task_id',
   );
-  const prerequisiteStates = db.prepare<[number], PrerequisiteState>(
-    `SELECT t.id, t.status, t.failed_prerequisites FROM dependencies d JOIN tasks t ON t.id = d.depends_on
-     WHERE d.task_id = ?`,
+  const prerequisiteStates = db.prepare<[string], PrerequisiteState>(
+    `SELECT d.task_id, t.id, t.status, t.failed_prerequisites FROM dependencies d JOIN tasks t ON t.id = d.depends_on
+     WHERE d.task_id IN (SELECT value FROM json_each(?))`,
+  );
+  const dependentsOfMany = db.prepare<[string], { id: number }>(
+    'SELECT DISTINCT task_id AS id FROM dependencies WHERE depends_on IN (SELECT value FROM json_each(?))',
   );
   const edgesOf = db.prepare<[string], DependencyEdge>(
     `SELECT task_id, depends_on FROM dependencies WHERE task_id IN (SELECT value FROM json_each(?))
@@ -51,7 +55,10 @@ export function createDependenciesRepo(db: Db) {
     exists: (taskId: number, dependsOn: number): boolean => exists.get(taskId, dependsOn) !== undefined,
     prerequisitesOf: (taskId: number): number[] => prerequisitesOf.all(taskId).map((row) => row.id),
     dependentsOf: (taskId: number): number[] => dependentsOf.all(taskId).map((row) => row.id),
-    prerequisiteStates: (taskId: number): PrerequisiteState[] => prerequisiteStates.all(taskId),
+    prerequisiteStates: (taskId: number): PrerequisiteState[] => prerequisiteStates.all(JSON.stringify([taskId])),
+    /** Prerequisites' states of many tasks at once, each row naming the task it belongs to. */
+    prerequisiteStatesOf: (taskIds: readonly number[]): PrerequisiteState[] => prerequisiteStates.all(JSON.stringify(taskIds)),
+    dependentsOfMany: (taskIds: readonly number[]): number[] => dependentsOfMany.all(JSON.stringify(taskIds)).map((row) => row.id),
     /** True when `from` waits, directly or through others, for `target`. */
     reaches: (from: number, target: number): boolean => reaches.get({ from, target }) !== undefined,
     edgesOf: (taskIds: readonly number[]): DependencyEdge[] => edgesOf.all(JSON.stringify(taskIds)),

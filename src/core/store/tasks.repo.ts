@@ -66,6 +66,17 @@ export interface GraphNodeRecord {
   position_y: number | null;
 }
 
+/** What keeping derived counters needs to know of a task. */
+export interface DerivedRow {
+  id: number;
+  project_id: number;
+  title: string;
+  status: TaskStatus;
+  assignee: string | null;
+  unmet_dependencies: number;
+  failed_prerequisites: number;
+}
+
 export interface TaskRef {
   id: number;
   title: string;
@@ -158,7 +169,15 @@ export function createTasksRepo(db: Db) {
     `SELECT id, title, status FROM tasks WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`,
   );
   const subtasks = db.prepare<[number], TaskRef>('SELECT id, title, status FROM tasks WHERE parent_id = ? ORDER BY id');
-  const setDerived = db.prepare('UPDATE tasks SET unmet_dependencies = ?, failed_prerequisites = ? WHERE id = ?');
+  const derivedRows = db.prepare<[string], DerivedRow>(
+    `SELECT id, project_id, title, status, assignee, unmet_dependencies, failed_prerequisites FROM tasks
+     WHERE id IN (SELECT value FROM json_each(?))`,
+  );
+  const setDerivedMany = db.prepare<[string]>(
+    `UPDATE tasks SET unmet_dependencies = c.unmet, failed_prerequisites = c.failed
+     FROM (SELECT value ->> 0 AS id, value ->> 1 AS unmet, value ->> 2 AS failed FROM json_each(?)) AS c
+     WHERE tasks.id = c.id`,
+  );
   const remove = db.prepare('DELETE FROM tasks WHERE id = ?');
   const nextId = db.prepare<[], { id: number }>(
     `SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'tasks'), 0),
@@ -200,7 +219,11 @@ export function createTasksRepo(db: Db) {
     getMany: (ids: readonly number[]): TaskRecord[] => byIds.all(JSON.stringify(ids)).map(toRecord),
     refs: (ids: readonly number[]): TaskRef[] => (ids.length === 0 ? [] : refsByIds.all(JSON.stringify(ids))),
     subtaskRefs: (id: number): TaskRef[] => subtasks.all(id),
-    setDerived: (id: number, unmet: number, failed: number): void => void setDerived.run(unmet, failed, id),
+    derivedRows: (ids: readonly number[]): DerivedRow[] => derivedRows.all(JSON.stringify(ids)),
+    /** Sets [id, unmet, failed] for many tasks in one statement. */
+    setDerivedMany: (rows: readonly (readonly [number, number, number])[]): void => {
+      if (rows.length > 0) setDerivedMany.run(JSON.stringify(rows));
+    },
     delete: (id: number): void => void remove.run(id),
     /** The id the next inserted task would get; ids are never reused. */
     nextId: (): number => nextId.get()!.id,

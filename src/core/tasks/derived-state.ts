@@ -6,7 +6,8 @@ import type { TaskRef } from '../../shared/tasks/task.schema.ts';
 import type { CallContext } from '../call-context.ts';
 import type { EventWriter } from '../events/event-writer.ts';
 import type { Store } from '../store/store.ts';
-import type { TaskRecord } from '../store/tasks.repo.ts';
+import type { PrerequisiteState } from '../store/dependencies.repo.ts';
+import type { DerivedRow } from '../store/tasks.repo.ts';
 import type { Clock } from '../call-context.ts';
 import { isReady, isWaitingOnFailed } from './task-view.ts';
 
@@ -16,7 +17,7 @@ export interface DerivedChanges {
 }
 
 /** Failed or cancelled itself, or not yet completed and waiting on such a task. */
-export function blocksDependents(task: Pick<TaskRecord, 'status' | 'failed_prerequisites'>): boolean {
+export function blocksDependents(task: Pick<DerivedRow, 'status' | 'failed_prerequisites'>): boolean {
   return isFailedStatus(task.status) || (task.status !== 'completed' && task.failed_prerequisites > 0);
 }
 
@@ -32,37 +33,32 @@ export class DerivedState {
   }
 
   /**
-   * Recomputes `ids`, and downstream wherever a task's "failed or waiting on a failure" flips.
-   * A task is recomputed again whenever one of its prerequisites flips after it was visited, so
-   * the result does not depend on visiting order (a task can be reached by paths of different
-   * lengths). One status change flips tasks in one direction only, so each flips at most once.
-   * Call inside the write that changed them. `silent` skips events and reports, for a task whose
-   * creation event already shows its state.
+   * Recomputes `ids`, and downstream wherever a task's "failed or waiting on a failure" flips,
+   * a level at a time with a few statements per level. A task is recomputed again whenever one
+   * of its prerequisites flips after it was visited, so the result does not depend on visiting
+   * order; one status change flips tasks in one direction only, so the walk ends. Call inside the
+   * write that changed them. `silent` skips events, for a task whose creation event shows its state.
    */
   refresh(ids: Iterable<number>, context: CallContext, options: { silent?: boolean } = {}): DerivedChanges {
-    const queue = [...new Set(ids)];
-    const queued = new Set(queue);
-    const initial = new Map<number, TaskRecord>();
-    const latest = new Map<number, TaskRecord>();
-    for (let index = 0; index < queue.length; index++) {
-      const id = queue[index]!;
-      queued.delete(id);
-      const task = latest.get(id) ?? this.store.tasks.get(id);
-      if (!task) continue;
-      if (!initial.has(id)) initial.set(id, task);
-      const prerequisites = this.store.dependencies.prerequisiteStates(id);
-      const unmet = prerequisites.filter((p) => p.status !== 'completed').length;
-      const failed = prerequisites.filter(blocksDependents).length;
-      if (unmet === task.unmet_dependencies && failed === task.failed_prerequisites) continue;
-      const next = { ...task, unmet_dependencies: unmet, failed_prerequisites: failed };
-      this.store.tasks.setDerived(id, unmet, failed);
-      latest.set(id, next);
-      if (blocksDependents(task) === blocksDependents(next)) continue;
-      for (const dependent of this.store.dependencies.dependentsOf(id)) {
-        if (queued.has(dependent)) continue;
-        queued.add(dependent);
-        queue.push(dependent);
+    const initial = new Map<number, DerivedRow>();
+    const latest = new Map<number, DerivedRow>();
+    for (let level = [...new Set(ids)]; level.length > 0; ) {
+      const prerequisites = groupByTask(this.store.dependencies.prerequisiteStatesOf(level));
+      const updates: [number, number, number][] = [];
+      const flipped: number[] = [];
+      for (const task of this.store.tasks.derivedRows(level)) {
+        if (!initial.has(task.id)) initial.set(task.id, task);
+        const states = prerequisites.get(task.id) ?? [];
+        const unmet = states.filter((p) => p.status !== 'completed').length;
+        const failed = states.filter(blocksDependents).length;
+        if (unmet === task.unmet_dependencies && failed === task.failed_prerequisites) continue;
+        const next = { ...task, unmet_dependencies: unmet, failed_prerequisites: failed };
+        updates.push([task.id, unmet, failed]);
+        latest.set(task.id, next);
+        if (blocksDependents(task) !== blocksDependents(next)) flipped.push(task.id);
       }
+      this.store.tasks.setDerivedMany(updates);
+      level = flipped.length > 0 ? this.store.dependencies.dependentsOfMany(flipped) : [];
     }
     const changes: DerivedChanges = { becameReady: [], nowWaitingOnFailed: [] };
     if (!options.silent) {
@@ -71,7 +67,7 @@ export class DerivedState {
     return changes;
   }
 
-  private report(before: TaskRecord, after: TaskRecord, changes: DerivedChanges, context: CallContext): void {
+  private report(before: DerivedRow, after: DerivedRow, changes: DerivedChanges, context: CallContext): void {
     const ref = { id: after.id, title: after.title, status: after.status };
     const project_id = after.project_id;
     if (!isReady(before) && isReady(after)) {
@@ -109,4 +105,14 @@ export class DerivedState {
       });
     }
   }
+}
+
+function groupByTask(states: readonly PrerequisiteState[]): Map<number, PrerequisiteState[]> {
+  const groups = new Map<number, PrerequisiteState[]>();
+  for (const state of states) {
+    const list = groups.get(state.task_id);
+    if (list) list.push(state);
+    else groups.set(state.task_id, [state]);
+  }
+  return groups;
 }
