@@ -14,7 +14,12 @@ await build({
   input: { main: join(root, 'src/host/cli/main.ts') },
   platform: 'node',
   external: ['better-sqlite3', /^node:/],
-  output: { dir: outDir, format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
+  output: {
+    dir: outDir,
+    format: 'esm',
+    entryFileNames: '[name].mjs',
+    chunkFileNames: '[name]-[hash].mjs',
+  },
   logLevel: 'warn',
 });
 console.log(`cli: bundled into ${outDir}`);

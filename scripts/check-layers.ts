@@ -19,7 +19,8 @@ const ALLOWED: Record<Layer, readonly Layer[]> = {
   renderer: ['shared', 'renderer'],
 };
 
-const IMPORT = /(?:import|export)\s+(?:type\s+)?(?:[^'"]*?\s+from\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:import|export)\s+(?:type\s+)?(?:[^'"]*?\s+from\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
 const NODE_BUILTINS = new Set(builtinModules);
 
 export interface Violation {
@@ -42,12 +43,17 @@ export function checkSource(srcDir: string, file: string, source: string): Viola
     const specifier = match[1] ?? match[2] ?? match[3]!;
     const bare = specifier.replace(/^node:/, '').split('/')[0]!;
     if (specifier === 'electron' || specifier.startsWith('electron/')) {
-      if (layer !== 'main' && layer !== 'preload') violations.push({ file, specifier, reason: `${layer} may not import electron` });
+      if (layer !== 'main' && layer !== 'preload')
+        violations.push({ file, specifier, reason: `${layer} may not import electron` });
     } else if (specifier.startsWith('.')) {
       const target = layerOf(srcDir, resolve(dirname(file), specifier));
       if (!target) violations.push({ file, specifier, reason: `${layer} imports outside src/` });
-      else if (!ALLOWED[layer].includes(target)) violations.push({ file, specifier, reason: `${layer} may not import ${target}` });
-    } else if ((layer === 'shared' || layer === 'renderer') && (specifier.startsWith('node:') || NODE_BUILTINS.has(bare))) {
+      else if (!ALLOWED[layer].includes(target))
+        violations.push({ file, specifier, reason: `${layer} may not import ${target}` });
+    } else if (
+      (layer === 'shared' || layer === 'renderer') &&
+      (specifier.startsWith('node:') || NODE_BUILTINS.has(bare))
+    ) {
       violations.push({ file, specifier, reason: `${layer} must not use Node built-ins` });
     }
   }
@@ -63,13 +69,20 @@ function sourceFiles(dir: string): string[] {
 }
 
 export function checkTree(srcDir: string): Violation[] {
-  return sourceFiles(srcDir).flatMap((file) => checkSource(srcDir, file, readFileSync(file, 'utf8')));
+  return sourceFiles(srcDir).flatMap((file) =>
+    checkSource(srcDir, file, readFileSync(file, 'utf8')),
+  );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const srcDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'src');
   const violations = checkTree(srcDir);
-  for (const v of violations) console.error(`${relative(process.cwd(), v.file)}: imports '${v.specifier}': ${v.reason}`);
-  console.log(violations.length === 0 ? 'layers: every import points the allowed way' : `layers: ${violations.length} violation(s)`);
+  for (const v of violations)
+    console.error(`${relative(process.cwd(), v.file)}: imports '${v.specifier}': ${v.reason}`);
+  console.log(
+    violations.length === 0
+      ? 'layers: every import points the allowed way'
+      : `layers: ${violations.length} violation(s)`,
+  );
   process.exitCode = violations.length === 0 ? 0 : 1;
 }

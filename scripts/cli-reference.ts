@@ -11,7 +11,9 @@ export const END = '<!-- cli-reference:end -->';
 
 export function cliReference(): string {
   const rows = Object.values(OPERATIONS).map((operation) => {
-    const positional = (operation.cli.positional ?? []).map((name) => `<${name.replace(/_/g, '-')}>`);
+    const positional = (operation.cli.positional ?? []).map(
+      (name) => `<${name.replace(/_/g, '-')}>`,
+    );
     const usage = ['orchestron', ...operation.cli.command, ...positional].join(' ');
     return `| \`${usage}\` | \`${operation.name}\` | ${operation.description.replace(/\|/g, '\\|')} |`;
   });

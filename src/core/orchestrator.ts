@@ -3,7 +3,11 @@
 import { AppError, InvariantError } from '../shared/errors.ts';
 import type { OrchestronEvent } from '../shared/operations/events.ops.ts';
 import { OPERATIONS, isOperationName, OPERATION_NAMES } from '../shared/operations/registry.ts';
-import type { OperationArgs, OperationName, OperationOutput } from '../shared/operations/registry.ts';
+import type {
+  OperationArgs,
+  OperationName,
+  OperationOutput,
+} from '../shared/operations/registry.ts';
 import { parseInput } from '../shared/operations/validation.ts';
 import { systemClock, type CallContext, type Clock } from './call-context.ts';
 import { EventLog } from './events/event-log.ts';
@@ -31,7 +35,10 @@ export interface OrchestratorOptions {
 }
 
 type Handlers = {
-  [N in OperationName]: (args: OperationArgs<N>, context: CallContext) => OperationOutput<N> | Promise<OperationOutput<N>>;
+  [N in OperationName]: (
+    args: OperationArgs<N>,
+    context: CallContext,
+  ) => OperationOutput<N> | Promise<OperationOutput<N>>;
 };
 
 function bindHandlers(store: Store, clock: Clock): Handlers {
@@ -47,7 +54,10 @@ function bindHandlers(store: Store, clock: Clock): Handlers {
   const commits = new CommitLinkService(store, events, clock);
   const transfer = new TransferService(store, events, projects);
   return {
-    create_project: (args, context) => ({ project: projects.create(args, context), message: `Created project "${args.name}".` }),
+    create_project: (args, context) => ({
+      project: projects.create(args, context),
+      message: `Created project "${args.name}".`,
+    }),
     list_projects: () => ({ projects: projects.list() }),
     create_task: (args, context) => {
       const task = tasks.create(args, context);
@@ -75,7 +85,10 @@ function bindHandlers(store: Store, clock: Clock): Handlers {
 function translateStorageError(error: unknown): unknown {
   const code = (error as { code?: unknown }).code;
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
-    return new AppError('TIMEOUT', 'The database stayed busy with another process\'s write for too long; nothing changed. Retry the call.');
+    return new AppError(
+      'TIMEOUT',
+      "The database stayed busy with another process's write for too long; nothing changed. Retry the call.",
+    );
   }
   return error;
 }
@@ -95,9 +108,16 @@ export class Orchestrator {
   }
 
   /** Validates the input with the operation's schema, runs it, and delivers its events. */
-  async call<N extends OperationName>(name: N, input: unknown, context: CallContext): Promise<OperationOutput<N>> {
+  async call<N extends OperationName>(
+    name: N,
+    input: unknown,
+    context: CallContext,
+  ): Promise<OperationOutput<N>> {
     if (!isOperationName(name)) {
-      throw new AppError('NOT_FOUND', `No operation "${String(name)}". Operations: ${OPERATION_NAMES.join(', ')}.`);
+      throw new AppError(
+        'NOT_FOUND',
+        `No operation "${String(name)}". Operations: ${OPERATION_NAMES.join(', ')}.`,
+      );
     }
     const args = parseInput(name, input);
     const handler = this.handlers[name] as (args: unknown, context: CallContext) => unknown;
@@ -111,7 +131,10 @@ export class Orchestrator {
     }
     if (this.checkOutputs) {
       const checked = OPERATIONS[name].output.safeParse(output);
-      if (!checked.success) throw new InvariantError(`${name} returned a result that breaks its output schema: ${checked.error.message}`);
+      if (!checked.success)
+        throw new InvariantError(
+          `${name} returned a result that breaks its output schema: ${checked.error.message}`,
+        );
     }
     return output;
   }

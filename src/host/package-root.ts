@@ -6,7 +6,10 @@ import { dirname, join } from 'node:path';
 export function packageRoot(fromDir: string): string {
   for (let dir = fromDir; ; dir = dirname(dir)) {
     const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'orchestron') {
+    if (
+      existsSync(manifest) &&
+      (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'orchestron'
+    ) {
       return dir;
     }
     if (dirname(dir) === dir) throw new Error(`no orchestron package.json above ${fromDir}`);

@@ -19,7 +19,11 @@ try {
     for (;;) {
       const { task } = await orchestrator.call('get_task', { task_id: Number(argument) }, context);
       try {
-        await orchestrator.call('update_task', { task_id: task.id, progress: task.progress + 1, expected_version: task.version }, context);
+        await orchestrator.call(
+          'update_task',
+          { task_id: task.id, progress: task.progress + 1, expected_version: task.version },
+          context,
+        );
         break;
       } catch (error) {
         if ((error as { code?: string }).code !== 'CONFLICT') throw error;
@@ -29,7 +33,13 @@ try {
   }
   process.stdout.write(JSON.stringify({ ok: true, conflicts }) + '\n');
 } catch (error) {
-  process.stdout.write(JSON.stringify({ ok: false, error: String((error as Error).message ?? error), code: (error as { code?: string }).code }) + '\n');
+  process.stdout.write(
+    JSON.stringify({
+      ok: false,
+      error: String((error as Error).message ?? error),
+      code: (error as { code?: string }).code,
+    }) + '\n',
+  );
   process.exitCode = 1;
 } finally {
   orchestrator.dispose();

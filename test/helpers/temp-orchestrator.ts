@@ -6,7 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Orchestrator } from '../../src/core/orchestrator.ts';
 import type { ErrorCode } from '../../src/shared/errors.ts';
-import type { OperationInput, OperationName, OperationOutput } from '../../src/shared/operations/registry.ts';
+import type {
+  OperationInput,
+  OperationName,
+  OperationOutput,
+} from '../../src/shared/operations/registry.ts';
 
 export interface TestCore {
   orchestrator: Orchestrator;
@@ -14,7 +18,10 @@ export interface TestCore {
   databasePath: string;
   call<N extends OperationName>(name: N, input: OperationInput<N>): Promise<OperationOutput<N>>;
   /** Calls with any input and returns the error's code and message; fails if the call succeeds. */
-  fails(name: OperationName, input: unknown): Promise<{ code: ErrorCode; message: string; details?: Record<string, unknown> }>;
+  fails(
+    name: OperationName,
+    input: unknown,
+  ): Promise<{ code: ErrorCode; message: string; details?: Record<string, unknown> }>;
   dispose(): void;
 }
 
@@ -25,7 +32,11 @@ export function makeTempDir(prefix = 'orchestron-test-'): string {
 export function openTestCore(options: { dir?: string; actor?: string } = {}): TestCore {
   const dir = options.dir ?? makeTempDir();
   const databasePath = join(dir, 'orchestron.db');
-  const orchestrator = new Orchestrator({ databasePath, checkOutputs: true, watchIntervalMs: false });
+  const orchestrator = new Orchestrator({
+    databasePath,
+    checkOutputs: true,
+    watchIntervalMs: false,
+  });
   const context = { actor: options.actor ?? 'test' };
   return {
     orchestrator,
@@ -36,7 +47,11 @@ export function openTestCore(options: { dir?: string; actor?: string } = {}): Te
       try {
         await orchestrator.call(name, input, context);
       } catch (error) {
-        const { code, message, details } = error as { code: ErrorCode; message: string; details?: Record<string, unknown> };
+        const { code, message, details } = error as {
+          code: ErrorCode;
+          message: string;
+          details?: Record<string, unknown>;
+        };
         assert.ok(code, `expected an AppError, got ${String(error)}`);
         return { code, message, ...(details ? { details } : {}) };
       }
@@ -59,6 +74,18 @@ export async function createTasks(core: TestCore, ...titles: string[]): Promise<
 /** The whole database state that a failed call must leave untouched. */
 export function snapshot(core: TestCore): string {
   const db = core.orchestrator.store.db;
-  const tables = ['projects', 'tasks', 'task_counts', 'task_tags', 'file_refs', 'dependencies', 'commits', 'events', 'notifications'];
-  return JSON.stringify(tables.map((table) => db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()));
+  const tables = [
+    'projects',
+    'tasks',
+    'task_counts',
+    'task_tags',
+    'file_refs',
+    'dependencies',
+    'commits',
+    'events',
+    'notifications',
+  ];
+  return JSON.stringify(
+    tables.map((table) => db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()),
+  );
 }

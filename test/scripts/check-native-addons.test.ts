@@ -8,5 +8,8 @@ test('accepts a Node-API addon and refuses V8-ABI or unregistered ones', () => {
   assert.equal(v8.ok, false);
   assert.match(v8.reason, /V8\/Node C\+\+ ABI/);
   assert.equal(judgeSymbols('c.node', ['node_register_module_v137']).ok, false);
-  assert.match(judgeSymbols('d.node', ['sqlite3_open']).reason, /does not export napi_register_module_v1/);
+  assert.match(
+    judgeSymbols('d.node', ['sqlite3_open']).reason,
+    /does not export napi_register_module_v1/,
+  );
 });

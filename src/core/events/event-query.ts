@@ -3,7 +3,11 @@ import type { OperationArgs, OperationOutput } from '../../shared/operations/reg
 import type { ProjectService } from '../projects/project.service.ts';
 import type { Store } from '../store/store.ts';
 
-export function listEvents(store: Store, projects: ProjectService, args: OperationArgs<'list_events'>): OperationOutput<'list_events'> {
+export function listEvents(
+  store: Store,
+  projects: ProjectService,
+  args: OperationArgs<'list_events'>,
+): OperationOutput<'list_events'> {
   const events = store.events.query({
     after_id: args.after_id,
     limit: args.limit,

@@ -16,7 +16,10 @@ export class CommitLinkService {
     this.clock = clock;
   }
 
-  link(input: OperationArgs<'link_git_commit'>, context: CallContext): OperationOutput<'link_git_commit'> {
+  link(
+    input: OperationArgs<'link_git_commit'>,
+    context: CallContext,
+  ): OperationOutput<'link_git_commit'> {
     const { store } = this;
     return store.write(() => {
       const task = requireTask(store, input.task_id);
@@ -35,8 +38,16 @@ export class CommitLinkService {
         };
       }
       const { task_id: _task, ...linked } = commit;
-      this.events.record(context, { type: 'commit.linked', project_id: task.project_id, task_id: task.id, after: linked });
-      return { commit: linked, message: `Linked commit ${input.commit_hash.slice(0, 12)} to task ${task.id}.` };
+      this.events.record(context, {
+        type: 'commit.linked',
+        project_id: task.project_id,
+        task_id: task.id,
+        after: linked,
+      });
+      return {
+        commit: linked,
+        message: `Linked commit ${input.commit_hash.slice(0, 12)} to task ${task.id}.`,
+      };
     });
   }
 }

@@ -12,7 +12,10 @@ export function findCycle(store: Store, waiter: number, awaited: number): number
   const queue = [awaited];
   for (let index = 0; index < queue.length; index++) {
     const node = queue[index]!;
-    const next = [...store.dependencies.prerequisitesOf(node), ...store.tasks.subtaskRefs(node).map((ref) => ref.id)];
+    const next = [
+      ...store.dependencies.prerequisitesOf(node),
+      ...store.tasks.subtaskRefs(node).map((ref) => ref.id),
+    ];
     for (const id of next) {
       if (cameFrom.has(id)) continue;
       cameFrom.set(id, node);

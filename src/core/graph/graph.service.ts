@@ -15,7 +15,8 @@ interface ProjectGraph {
   edges: DependencyEdge[];
 }
 
-const isOpen = (node: GraphNodeRecord) => node.status !== 'completed' && node.status !== 'cancelled';
+const isOpen = (node: GraphNodeRecord) =>
+  node.status !== 'completed' && node.status !== 'cancelled';
 
 export class GraphService {
   private readonly store: Store;
@@ -35,7 +36,10 @@ export class GraphService {
     return {
       tasks: toCompactTasks(this.store, page),
       count: this.store.tasks.readyCount(project.id),
-      next_cursor: records.length > input.limit && last ? encodeCursor({ priority: last.priority, id: last.id }) : null,
+      next_cursor:
+        records.length > input.limit && last
+          ? encodeCursor({ priority: last.priority, id: last.id })
+          : null,
     };
   }
 
@@ -59,7 +63,8 @@ export class GraphService {
 
   export(input: OperationArgs<'get_task_graph'>): OperationOutput<'get_task_graph'> {
     let { nodes, edges } = this.load(input.project_id, input.include_completed);
-    if (input.task_id !== undefined) ({ nodes, edges } = this.neighbourhood(input.task_id, nodes, edges));
+    if (input.task_id !== undefined)
+      ({ nodes, edges } = this.neighbourhood(input.task_id, nodes, edges));
     if (nodes.length > input.max_nodes) {
       throw new AppError(
         'LIMIT',
@@ -81,7 +86,10 @@ export class GraphService {
           parent_id: node.parent_id,
           ready: isReady(node),
           waiting_on_failed: isWaitingOnFailed(node),
-          position: node.position_x === null || node.position_y === null ? null : { x: node.position_x, y: node.position_y },
+          position:
+            node.position_x === null || node.position_y === null
+              ? null
+              : { x: node.position_x, y: node.position_y },
         })),
         edges,
       },
@@ -101,11 +109,19 @@ export class GraphService {
   }
 
   /** The task, everything it depends on and everything that depends on it, transitively. */
-  private neighbourhood(taskId: number, nodes: GraphNodeRecord[], edges: DependencyEdge[]): ProjectGraph {
+  private neighbourhood(
+    taskId: number,
+    nodes: GraphNodeRecord[],
+    edges: DependencyEdge[],
+  ): ProjectGraph {
     if (!nodes.some((node) => node.id === taskId)) {
-      throw new AppError('NOT_FOUND', `Task ${taskId} is not in this project's graph (check project_id and include_completed).`, {
-        task_id: taskId,
-      });
+      throw new AppError(
+        'NOT_FOUND',
+        `Task ${taskId} is not in this project's graph (check project_id and include_completed).`,
+        {
+          task_id: taskId,
+        },
+      );
     }
     const keep = new Set([taskId]);
     const walk = (from: keyof DependencyEdge, to: keyof DependencyEdge) => {

@@ -33,12 +33,19 @@ export class ProjectService {
     );
   }
 
-  create(input: { name: string; description: string; root_path: string | null }, context: CallContext): Project {
+  create(
+    input: { name: string; description: string; root_path: string | null },
+    context: CallContext,
+  ): Project {
     return this.store.write(() => {
       if (this.store.projects.findByName(input.name)) {
-        throw new AppError('VALIDATION', `A project named "${input.name}" already exists; choose another name.`, {
-          name: input.name,
-        });
+        throw new AppError(
+          'VALIDATION',
+          `A project named "${input.name}" already exists; choose another name.`,
+          {
+            name: input.name,
+          },
+        );
       }
       const now = this.clock.now();
       const id = this.store.projects.insert({ ...input, created_at: now, updated_at: now });

@@ -70,16 +70,23 @@ export class TransferService {
     };
   }
 
-  import(input: OperationArgs<'import_project'>, context: CallContext): OperationOutput<'import_project'> {
+  import(
+    input: OperationArgs<'import_project'>,
+    context: CallContext,
+  ): OperationOutput<'import_project'> {
     const { document } = input;
     const derived = derivedCounters(document, checkDocument(document));
     const { store } = this;
     return store.write(() => {
       const name = input.name ?? document.project.name;
       if (store.projects.findByName(name)) {
-        throw new AppError('VALIDATION', `A project named "${name}" already exists. Pass name (--name) to import under another name.`, {
-          name,
-        });
+        throw new AppError(
+          'VALIDATION',
+          `A project named "${name}" already exists. Pass name (--name) to import under another name.`,
+          {
+            name,
+          },
+        );
       }
       const projectId = store.projects.insert({ ...document.project, name });
       const oldIds = document.tasks.map((task) => task.id);
@@ -88,8 +95,10 @@ export class TransferService {
       const newId = new Map(oldIds.map((id, index) => [id, renumbered ? base + index : id]));
       const map = (id: number) => newId.get(id)!;
       store.db.pragma('defer_foreign_keys = ON');
-      for (const task of document.tasks) this.insertTask(projectId, task, map, derived.get(task.id)!);
-      for (const commit of document.commits) store.commits.insert({ ...commit, task_id: map(commit.task_id) });
+      for (const task of document.tasks)
+        this.insertTask(projectId, task, map, derived.get(task.id)!);
+      for (const commit of document.commits)
+        store.commits.insert({ ...commit, task_id: map(commit.task_id) });
       const project = store.projects.get(projectId)!;
       this.events.record(context, {
         type: 'project.imported',
@@ -106,14 +115,24 @@ export class TransferService {
     });
   }
 
-  private insertTask(projectId: number, task: DocumentTask, map: (id: number) => number, derived: Counters): void {
+  private insertTask(
+    projectId: number,
+    task: DocumentTask,
+    map: (id: number) => number,
+    derived: Counters,
+  ): void {
     const { id, tags, dependencies, file_refs, parent_id, ...fields } = task;
     const taskId = map(id);
-    const record = { ...fields, project_id: projectId, parent_id: parent_id === null ? null : map(parent_id) };
+    const record = {
+      ...fields,
+      project_id: projectId,
+      parent_id: parent_id === null ? null : map(parent_id),
+    };
     this.store.tasks.insertWithId(taskId, record, derived);
     this.store.details.addTags(taskId, tags);
     this.store.details.addFileRefs(taskId, file_refs);
-    for (const prerequisite of dependencies) this.store.dependencies.insert(taskId, map(prerequisite), fields.created_at);
+    for (const prerequisite of dependencies)
+      this.store.dependencies.insert(taskId, map(prerequisite), fields.created_at);
   }
 }
 
@@ -123,10 +142,17 @@ interface Counters {
 }
 
 /** Every task's derived counters, computed in one pass over a topological order of the document. */
-function derivedCounters(document: ProjectDocument, order: readonly number[]): Map<number, Counters> {
+function derivedCounters(
+  document: ProjectDocument,
+  order: readonly number[],
+): Map<number, Counters> {
   const byId = new Map(document.tasks.map((task) => [task.id, task]));
   const counters = new Map<number, Counters>();
-  const blocks = (id: number) => blocksDependents({ status: byId.get(id)!.status, failed_prerequisites: counters.get(id)!.failed });
+  const blocks = (id: number) =>
+    blocksDependents({
+      status: byId.get(id)!.status,
+      failed_prerequisites: counters.get(id)!.failed,
+    });
   for (const id of order) {
     const prerequisites = byId.get(id)!.dependencies;
     counters.set(id, {
@@ -150,14 +176,17 @@ function checkDocument(document: ProjectDocument): number[] {
     ids.add(task.id);
   }
   for (const task of document.tasks) {
-    if (task.parent_id !== null && !ids.has(task.parent_id)) problems.push(`task ${task.id} has parent ${task.parent_id}, which is not in the document`);
+    if (task.parent_id !== null && !ids.has(task.parent_id))
+      problems.push(`task ${task.id} has parent ${task.parent_id}, which is not in the document`);
     for (const dependency of task.dependencies) {
-      if (!ids.has(dependency)) problems.push(`task ${task.id} depends on ${dependency}, which is not in the document`);
+      if (!ids.has(dependency))
+        problems.push(`task ${task.id} depends on ${dependency}, which is not in the document`);
       if (dependency === task.id) problems.push(`task ${task.id} depends on itself`);
     }
   }
   for (const commit of document.commits) {
-    if (!ids.has(commit.task_id)) problems.push(`a commit is linked to task ${commit.task_id}, which is not in the document`);
+    if (!ids.has(commit.task_id))
+      problems.push(`a commit is linked to task ${commit.task_id}, which is not in the document`);
   }
   let order: number[] = [];
   if (problems.length === 0) {

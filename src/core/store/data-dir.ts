@@ -12,18 +12,26 @@ export interface DataDirContext {
   home: string;
 }
 
-const defaultContext = (): DataDirContext => ({ env: process.env, platform: process.platform, home: homedir() });
+const defaultContext = (): DataDirContext => ({
+  env: process.env,
+  platform: process.platform,
+  home: homedir(),
+});
 
 /** The per-user data folder: XDG on Linux, Application Support on macOS, %APPDATA% on Windows. */
 export function defaultDataDir(context: DataDirContext = defaultContext()): string {
   const { env, platform, home } = context;
   if (env['ORCHESTRON_HOME']) return resolve(env['ORCHESTRON_HOME']);
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Orchestron');
-  if (platform === 'win32') return join(env['APPDATA'] ?? join(home, 'AppData', 'Roaming'), 'Orchestron');
+  if (platform === 'win32')
+    return join(env['APPDATA'] ?? join(home, 'AppData', 'Roaming'), 'Orchestron');
   return join(env['XDG_DATA_HOME'] || join(home, '.local', 'share'), 'orchestron');
 }
 
-export function resolveDatabasePath(explicit?: string, context: DataDirContext = defaultContext()): string {
+export function resolveDatabasePath(
+  explicit?: string,
+  context: DataDirContext = defaultContext(),
+): string {
   return explicit ? resolve(explicit) : join(defaultDataDir(context), DATABASE_FILE);
 }
 

@@ -20,7 +20,10 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
   try {
     db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
   } catch (error) {
-    throw new AppError('VALIDATION', `Cannot open the database at ${path}: ${(error as Error).message}. Pass --db with a writable file path.`);
+    throw new AppError(
+      'VALIDATION',
+      `Cannot open the database at ${path}: ${(error as Error).message}. Pass --db with a writable file path.`,
+    );
   }
   try {
     db.pragma('journal_mode = WAL');
@@ -32,7 +35,10 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
   } catch (error) {
     db.close();
     if (error instanceof AppError) throw error;
-    throw new AppError('VALIDATION', `${path} is not a usable Orchestron database: ${(error as Error).message}. Pass --db with another file.`);
+    throw new AppError(
+      'VALIDATION',
+      `${path} is not a usable Orchestron database: ${(error as Error).message}. Pass --db with another file.`,
+    );
   }
 }
 

@@ -13,7 +13,9 @@ export interface PrerequisiteState {
 export type DependenciesRepo = ReturnType<typeof createDependenciesRepo>;
 
 export function createDependenciesRepo(db: Db) {
-  const insert = db.prepare('INSERT OR IGNORE INTO dependencies (task_id, depends_on, created_at) VALUES (?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT OR IGNORE INTO dependencies (task_id, depends_on, created_at) VALUES (?, ?, ?)',
+  );
   const remove = db.prepare('DELETE FROM dependencies WHERE task_id = ? AND depends_on = ?');
   const exists = db.prepare<[number, number], { one: number }>(
     'SELECT 1 AS one FROM dependencies WHERE task_id = ? AND depends_on = ?',
@@ -50,15 +52,21 @@ export function createDependenciesRepo(db: Db) {
   );
 
   return {
-    insert: (taskId: number, dependsOn: number, at: string): boolean => insert.run(taskId, dependsOn, at).changes > 0,
-    remove: (taskId: number, dependsOn: number): boolean => remove.run(taskId, dependsOn).changes > 0,
-    exists: (taskId: number, dependsOn: number): boolean => exists.get(taskId, dependsOn) !== undefined,
+    insert: (taskId: number, dependsOn: number, at: string): boolean =>
+      insert.run(taskId, dependsOn, at).changes > 0,
+    remove: (taskId: number, dependsOn: number): boolean =>
+      remove.run(taskId, dependsOn).changes > 0,
+    exists: (taskId: number, dependsOn: number): boolean =>
+      exists.get(taskId, dependsOn) !== undefined,
     prerequisitesOf: (taskId: number): number[] => prerequisitesOf.all(taskId).map((row) => row.id),
     dependentsOf: (taskId: number): number[] => dependentsOf.all(taskId).map((row) => row.id),
-    prerequisiteStates: (taskId: number): PrerequisiteState[] => prerequisiteStates.all(JSON.stringify([taskId])),
+    prerequisiteStates: (taskId: number): PrerequisiteState[] =>
+      prerequisiteStates.all(JSON.stringify([taskId])),
     /** Prerequisites' states of many tasks at once, each row naming the task it belongs to. */
-    prerequisiteStatesOf: (taskIds: readonly number[]): PrerequisiteState[] => prerequisiteStates.all(JSON.stringify(taskIds)),
-    dependentsOfMany: (taskIds: readonly number[]): number[] => dependentsOfMany.all(JSON.stringify(taskIds)).map((row) => row.id),
+    prerequisiteStatesOf: (taskIds: readonly number[]): PrerequisiteState[] =>
+      prerequisiteStates.all(JSON.stringify(taskIds)),
+    dependentsOfMany: (taskIds: readonly number[]): number[] =>
+      dependentsOfMany.all(JSON.stringify(taskIds)).map((row) => row.id),
     /** True when `from` waits, directly or through others, for `target`. */
     reaches: (from: number, target: number): boolean => reaches.get({ from, target }) !== undefined,
     edgesOf: (taskIds: readonly number[]): DependencyEdge[] => edgesOf.all(JSON.stringify(taskIds)),

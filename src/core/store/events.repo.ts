@@ -30,7 +30,8 @@ const toEvent = (row: EventRow): OrchestronEvent => ({
   after: row.after === null ? null : JSON.parse(row.after),
 });
 
-const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+const json = (value: unknown) =>
+  value === undefined || value === null ? null : JSON.stringify(value);
 
 export type EventsRepo = ReturnType<typeof createEventsRepo>;
 
@@ -39,7 +40,9 @@ export function createEventsRepo(db: Db) {
     'INSERT INTO events (at, actor, type, project_id, task_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const columns = 'id, at, actor, type, project_id, task_id, before, after';
-  const after = db.prepare<[number, number], EventRow>(`SELECT ${columns} FROM events WHERE id > ? ORDER BY id LIMIT ?`);
+  const after = db.prepare<[number, number], EventRow>(
+    `SELECT ${columns} FROM events WHERE id > ? ORDER BY id LIMIT ?`,
+  );
   const afterInProject = db.prepare<[number, number, number], EventRow>(
     `SELECT ${columns} FROM events WHERE project_id = ? AND id > ? ORDER BY id LIMIT ?`,
   );
@@ -51,8 +54,15 @@ export function createEventsRepo(db: Db) {
   return {
     append: (event: NewEvent): number =>
       Number(
-        insert.run(event.at, event.actor, event.type, event.project_id, event.task_id, json(event.before), json(event.after))
-          .lastInsertRowid,
+        insert.run(
+          event.at,
+          event.actor,
+          event.type,
+          event.project_id,
+          event.task_id,
+          json(event.before),
+          json(event.after),
+        ).lastInsertRowid,
       ),
     query(query: EventQuery): OrchestronEvent[] {
       const rows =

@@ -17,6 +17,7 @@ export function createNotificationsRepo(db: Db) {
     'INSERT INTO notifications (project_id, task_id, kind, recipient, message, created_at) VALUES (@project_id, @task_id, @kind, @recipient, @message, @created_at)',
   );
   return {
-    insert: (notification: NewNotification): number => Number(insert.run(notification).lastInsertRowid),
+    insert: (notification: NewNotification): number =>
+      Number(insert.run(notification).lastInsertRowid),
   };
 }

@@ -13,7 +13,9 @@ export interface NewProject {
 export type ProjectsRepo = ReturnType<typeof createProjectsRepo>;
 
 export function createProjectsRepo(db: Db) {
-  const byId = db.prepare<[number], Project>('SELECT id, name, description, root_path, created_at, updated_at FROM projects WHERE id = ?');
+  const byId = db.prepare<[number], Project>(
+    'SELECT id, name, description, root_path, created_at, updated_at FROM projects WHERE id = ?',
+  );
   const byName = db.prepare<[string], Project>(
     'SELECT id, name, description, root_path, created_at, updated_at FROM projects WHERE name = ? COLLATE NOCASE',
   );

@@ -15,5 +15,6 @@ export function runtimeProblem(versions: NodeJS.ProcessVersions = process.versio
 
 export function assertRuntime(versions: NodeJS.ProcessVersions = process.versions): void {
   const problem = runtimeProblem(versions);
-  if (problem) throw new AppError('FORBIDDEN', problem, { node: versions.node, napi: versions.napi ?? null });
+  if (problem)
+    throw new AppError('FORBIDDEN', problem, { node: versions.node, napi: versions.napi ?? null });
 }

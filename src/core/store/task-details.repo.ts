@@ -4,7 +4,10 @@ import type { Db } from './database.ts';
 
 export type TaskDetailsRepo = ReturnType<typeof createTaskDetailsRepo>;
 
-function groupBy<T extends { task_id: number }, V>(rows: T[], value: (row: T) => V): Map<number, V[]> {
+function groupBy<T extends { task_id: number }, V>(
+  rows: T[],
+  value: (row: T) => V,
+): Map<number, V[]> {
   const groups = new Map<number, V[]>();
   for (const row of rows) {
     const list = groups.get(row.task_id);
@@ -32,7 +35,9 @@ export function createTaskDetailsRepo(db: Db) {
   const addTags = (taskId: number, tags: readonly string[]): void =>
     tags.forEach((tag, position) => insertTag.run(taskId, tag, position));
   const addFileRefs = (taskId: number, refs: readonly FileRef[]): void =>
-    refs.forEach((ref, position) => insertRef.run(taskId, position, ref.path, ref.line_start, ref.line_end, ref.note));
+    refs.forEach((ref, position) =>
+      insertRef.run(taskId, position, ref.path, ref.line_start, ref.line_end, ref.note),
+    );
 
   return {
     /** Tags of a task that has none yet (a new one). */
@@ -49,6 +54,11 @@ export function createTaskDetailsRepo(db: Db) {
     },
     tagsOf: (ids: readonly number[]) => groupBy(tagsOf.all(JSON.stringify(ids)), (row) => row.tag),
     fileRefsOf: (ids: readonly number[]) =>
-      groupBy(refsOf.all(JSON.stringify(ids)), ({ path, line_start, line_end, note }) => ({ path, line_start, line_end, note })),
+      groupBy(refsOf.all(JSON.stringify(ids)), ({ path, line_start, line_end, note }) => ({
+        path,
+        line_start,
+        line_end,
+        note,
+      })),
   };
 }

@@ -89,10 +89,29 @@ const COLUMNS = `id, project_id, parent_id, title, description, details, test_st
   started_at, completed_at, position_x, position_y`;
 
 const WRITE_COLUMNS = [
-  'project_id', 'parent_id', 'title', 'description', 'details', 'test_strategy', 'acceptance_criteria',
-  'status', 'priority', 'assignee', 'code_language', 'execution_environment', 'complexity_score',
-  'estimated_hours', 'progress', 'version', 'created_by', 'created_at', 'updated_at', 'started_at',
-  'completed_at', 'position_x', 'position_y',
+  'project_id',
+  'parent_id',
+  'title',
+  'description',
+  'details',
+  'test_strategy',
+  'acceptance_criteria',
+  'status',
+  'priority',
+  'assignee',
+  'code_language',
+  'execution_environment',
+  'complexity_score',
+  'estimated_hours',
+  'progress',
+  'version',
+  'created_by',
+  'created_at',
+  'updated_at',
+  'started_at',
+  'completed_at',
+  'position_x',
+  'position_y',
 ] as const;
 
 const READY = "status = 'pending' AND unmet_dependencies = 0";
@@ -168,7 +187,9 @@ export function createTasksRepo(db: Db) {
   const refsByIds = db.prepare<[string], TaskRef>(
     `SELECT id, title, status FROM tasks WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`,
   );
-  const subtasks = db.prepare<[number], TaskRef>('SELECT id, title, status FROM tasks WHERE parent_id = ? ORDER BY id');
+  const subtasks = db.prepare<[number], TaskRef>(
+    'SELECT id, title, status FROM tasks WHERE parent_id = ? ORDER BY id',
+  );
   const derivedRows = db.prepare<[string], DerivedRow>(
     `SELECT id, project_id, title, status, assignee, unmet_dependencies, failed_prerequisites FROM tasks
      WHERE id IN (SELECT value FROM json_each(?))`,
@@ -183,19 +204,28 @@ export function createTasksRepo(db: Db) {
     `SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'tasks'), 0),
                 coalesce((SELECT max(id) FROM tasks), 0)) + 1 AS id`,
   );
-  const anyOfIds = db.prepare<[string], { id: number }>('SELECT id FROM tasks WHERE id IN (SELECT value FROM json_each(?)) LIMIT 1');
+  const anyOfIds = db.prepare<[string], { id: number }>(
+    'SELECT id FROM tasks WHERE id IN (SELECT value FROM json_each(?)) LIMIT 1',
+  );
   const statusCounts = db.prepare<[number], { status: string; count: number }>(
     'SELECT status, count FROM task_counts WHERE project_id = ? AND count > 0 ORDER BY status',
   );
-  const countedByStatus = db.prepare<{ project: number; statuses: string | null }, { count: number }>(
+  const countedByStatus = db.prepare<
+    { project: number; statuses: string | null },
+    { count: number }
+  >(
     `SELECT coalesce(sum(count), 0) AS count FROM task_counts
      WHERE project_id = @project AND (@statuses IS NULL OR status IN (SELECT value FROM json_each(@statuses)))`,
   );
-  const readyCount = db.prepare<[number], { count: number }>(`SELECT count(*) AS count FROM tasks WHERE project_id = ? AND ${READY}`);
+  const readyCount = db.prepare<[number], { count: number }>(
+    `SELECT count(*) AS count FROM tasks WHERE project_id = ? AND ${READY}`,
+  );
   const waitingCount = db.prepare<[number], { count: number }>(
     "SELECT count(*) AS count FROM tasks WHERE project_id = ? AND failed_prerequisites > 0 AND status NOT IN ('completed', 'failed', 'cancelled')",
   );
-  const allRows = db.prepare<[number], TaskRow>(`SELECT ${COLUMNS} FROM tasks WHERE project_id = ? ORDER BY id`);
+  const allRows = db.prepare<[number], TaskRow>(
+    `SELECT ${COLUMNS} FROM tasks WHERE project_id = ? ORDER BY id`,
+  );
   const graphNodes = db.prepare<[number], GraphNodeRecord>(
     `SELECT id, title, status, priority, parent_id, estimated_hours, unmet_dependencies, failed_prerequisites,
             position_x, position_y FROM tasks WHERE project_id = ? ORDER BY id`,
@@ -217,7 +247,8 @@ export function createTasksRepo(db: Db) {
       return row && toRecord(row);
     },
     getMany: (ids: readonly number[]): TaskRecord[] => byIds.all(JSON.stringify(ids)).map(toRecord),
-    refs: (ids: readonly number[]): TaskRef[] => (ids.length === 0 ? [] : refsByIds.all(JSON.stringify(ids))),
+    refs: (ids: readonly number[]): TaskRef[] =>
+      ids.length === 0 ? [] : refsByIds.all(JSON.stringify(ids)),
     subtaskRefs: (id: number): TaskRef[] => subtasks.all(id),
     derivedRows: (ids: readonly number[]): DerivedRow[] => derivedRows.all(JSON.stringify(ids)),
     /** Sets [id, unmet, failed] for many tasks in one statement. */
@@ -246,16 +277,26 @@ export function createTasksRepo(db: Db) {
         return countedByStatus.get({ project: project_id, statuses: list })!.count;
       }
       const { where, params } = filterSql(filter);
-      return (cache.get(`SELECT count(*) AS count FROM tasks WHERE ${where}`).get(...params) as { count: number }).count;
+      return (
+        cache.get(`SELECT count(*) AS count FROM tasks WHERE ${where}`).get(...params) as {
+          count: number;
+        }
+      ).count;
     },
 
     /** Ready tasks by priority (highest first), then id, after the (priority, id) cursor. */
-    readyPage(projectId: number, after: { priority: number; id: number } | null, limit: number): TaskRecord[] {
+    readyPage(
+      projectId: number,
+      after: { priority: number; id: number } | null,
+      limit: number,
+    ): TaskRecord[] {
       const sql = after
         ? `SELECT ${COLUMNS} FROM tasks WHERE project_id = ? AND ${READY} AND (priority < ? OR (priority = ? AND id > ?))
            ORDER BY priority DESC, id LIMIT ?`
         : `SELECT ${COLUMNS} FROM tasks WHERE project_id = ? AND ${READY} ORDER BY priority DESC, id LIMIT ?`;
-      const params = after ? [projectId, after.priority, after.priority, after.id, limit] : [projectId, limit];
+      const params = after
+        ? [projectId, after.priority, after.priority, after.id, limit]
+        : [projectId, limit];
       return (cache.get(sql).all(...params) as TaskRow[]).map(toRecord);
     },
 
@@ -273,7 +314,8 @@ export function createTasksRepo(db: Db) {
         by_status: byStatus,
         ready: readyCount.get(projectId)!.count,
         waiting_on_failed: waitingCount.get(projectId)!.count,
-        percent_completed: total === 0 ? 0 : Math.round(((byStatus['completed'] ?? 0) / total) * 1000) / 10,
+        percent_completed:
+          total === 0 ? 0 : Math.round(((byStatus['completed'] ?? 0) / total) * 1000) / 10,
       };
     },
   };

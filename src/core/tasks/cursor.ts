@@ -5,9 +5,15 @@ export function encodeCursor(position: Record<string, number>): string {
   return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
 
-export function decodeCursor<K extends string>(cursor: string, keys: readonly K[]): Record<K, number> {
+export function decodeCursor<K extends string>(
+  cursor: string,
+  keys: readonly K[],
+): Record<K, number> {
   try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<
+      string,
+      unknown
+    >;
     if (keys.every((key) => Number.isSafeInteger(value[key]))) return value as Record<K, number>;
   } catch {
     // fall through to the error below

@@ -31,10 +31,17 @@ export class DependencyService {
     return store.write(() => {
       const [task, prerequisite] = this.endpoints(input);
       if (task.id === prerequisite.id) {
-        throw new AppError('VALIDATION', `Task ${task.id} cannot depend on itself; name a different depends_on.`, { task_id: task.id });
+        throw new AppError(
+          'VALIDATION',
+          `Task ${task.id} cannot depend on itself; name a different depends_on.`,
+          { task_id: task.id },
+        );
       }
       if (store.dependencies.exists(task.id, prerequisite.id)) {
-        return { task: toTask(store, task), message: `Task ${task.id} already depends on ${prerequisite.id}; nothing changed.` };
+        return {
+          task: toTask(store, task),
+          message: `Task ${task.id} already depends on ${prerequisite.id}; nothing changed.`,
+        };
       }
       const cycle = findCycle(store, task.id, prerequisite.id);
       if (cycle) throw cycleError(store, cycle);
@@ -47,7 +54,10 @@ export class DependencyService {
         after: { task_id: task.id, depends_on: prerequisite.id },
       });
       this.derived.refresh([task.id], context);
-      return { task: toTask(store, store.tasks.get(task.id)!), message: `Task ${task.id} now depends on ${prerequisite.id}.` };
+      return {
+        task: toTask(store, store.tasks.get(task.id)!),
+        message: `Task ${task.id} now depends on ${prerequisite.id}.`,
+      };
     });
   }
 
@@ -71,7 +81,10 @@ export class DependencyService {
         before: { task_id: task.id, depends_on: prerequisite.id },
       });
       this.derived.refresh([task.id], context);
-      return { task: toTask(store, store.tasks.get(task.id)!), message: `Task ${task.id} no longer depends on ${prerequisite.id}.` };
+      return {
+        task: toTask(store, store.tasks.get(task.id)!),
+        message: `Task ${task.id} no longer depends on ${prerequisite.id}.`,
+      };
     });
   }
 
@@ -83,6 +96,10 @@ export class DependencyService {
   }
 
   private bumpVersion(task: TaskRecord): void {
-    this.store.tasks.update(task.id, { ...task, version: task.version + 1, updated_at: this.clock.now() });
+    this.store.tasks.update(task.id, {
+      ...task,
+      version: task.version + 1,
+      updated_at: this.clock.now(),
+    });
   }
 }

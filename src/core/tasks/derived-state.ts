@@ -17,8 +17,12 @@ export interface DerivedChanges {
 }
 
 /** Failed or cancelled itself, or not yet completed and waiting on such a task. */
-export function blocksDependents(task: Pick<DerivedRow, 'status' | 'failed_prerequisites'>): boolean {
-  return isFailedStatus(task.status) || (task.status !== 'completed' && task.failed_prerequisites > 0);
+export function blocksDependents(
+  task: Pick<DerivedRow, 'status' | 'failed_prerequisites'>,
+): boolean {
+  return (
+    isFailedStatus(task.status) || (task.status !== 'completed' && task.failed_prerequisites > 0)
+  );
 }
 
 export class DerivedState {
@@ -39,10 +43,14 @@ export class DerivedState {
    * order; one status change flips tasks in one direction only, so the walk ends. Call inside the
    * write that changed them. `silent` skips events, for a task whose creation event shows its state.
    */
-  refresh(ids: Iterable<number>, context: CallContext, options: { silent?: boolean } = {}): DerivedChanges {
+  refresh(
+    ids: Iterable<number>,
+    context: CallContext,
+    options: { silent?: boolean } = {},
+  ): DerivedChanges {
     const initial = new Map<number, DerivedRow>();
     const latest = new Map<number, DerivedRow>();
-    for (let level = [...new Set(ids)]; level.length > 0; ) {
+    for (let level = [...new Set(ids)]; level.length > 0;) {
       const prerequisites = groupByTask(this.store.dependencies.prerequisiteStatesOf(level));
       const updates: [number, number, number][] = [];
       const flipped: number[] = [];
@@ -67,12 +75,22 @@ export class DerivedState {
     return changes;
   }
 
-  private report(before: DerivedRow, after: DerivedRow, changes: DerivedChanges, context: CallContext): void {
+  private report(
+    before: DerivedRow,
+    after: DerivedRow,
+    changes: DerivedChanges,
+    context: CallContext,
+  ): void {
     const ref = { id: after.id, title: after.title, status: after.status };
     const project_id = after.project_id;
     if (!isReady(before) && isReady(after)) {
       changes.becameReady.push(ref);
-      this.events.record(context, { type: 'task.ready', project_id, task_id: after.id, after: ref });
+      this.events.record(context, {
+        type: 'task.ready',
+        project_id,
+        task_id: after.id,
+        after: ref,
+      });
       if (after.assignee) {
         this.store.notifications.insert({
           project_id,

@@ -2,7 +2,11 @@
 // dependents, failing or cancelling one marks them as waiting on a failed prerequisite.
 import { AppError } from '../../shared/errors.ts';
 import type { OperationArgs, OperationOutput } from '../../shared/operations/registry.ts';
-import { canTransition, legalNextStatuses, requiresCompletedPrerequisites } from '../../shared/tasks/status-machine.ts';
+import {
+  canTransition,
+  legalNextStatuses,
+  requiresCompletedPrerequisites,
+} from '../../shared/tasks/status-machine.ts';
 import type { TaskStatus } from '../../shared/tasks/task-fields.ts';
 import type { CallContext, Clock } from '../call-context.ts';
 import type { EventWriter } from '../events/event-writer.ts';
@@ -25,7 +29,10 @@ export class StatusService {
     this.derived = deps.derived;
   }
 
-  setStatus(input: OperationArgs<'update_task_status'>, context: CallContext): OperationOutput<'update_task_status'> {
+  setStatus(
+    input: OperationArgs<'update_task_status'>,
+    context: CallContext,
+  ): OperationOutput<'update_task_status'> {
     const { store } = this;
     return store.write(() => {
       const current = requireTask(store, input.task_id);
@@ -59,7 +66,12 @@ export class StatusService {
       const changes = this.derived.refresh(store.dependencies.dependentsOf(current.id), context);
       return {
         task: toTask(store, store.tasks.get(current.id)!),
-        message: this.describe(current, next.status, changes.becameReady.length, changes.nowWaitingOnFailed.length),
+        message: this.describe(
+          current,
+          next.status,
+          changes.becameReady.length,
+          changes.nowWaitingOnFailed.length,
+        ),
         became_ready: changes.becameReady,
         now_waiting_on_failed: changes.nowWaitingOnFailed,
       };
@@ -76,7 +88,9 @@ export class StatusService {
       );
     }
     if (requiresCompletedPrerequisites(status)) {
-      const open = this.store.dependencies.prerequisiteStates(task.id).filter((p) => p.status !== 'completed');
+      const open = this.store.dependencies
+        .prerequisiteStates(task.id)
+        .filter((p) => p.status !== 'completed');
       if (open.length > 0) {
         const refs = this.store.tasks.refs(open.map((p) => p.id));
         throw new AppError(
@@ -87,7 +101,9 @@ export class StatusService {
       }
     }
     if (status === 'completed') {
-      const open = this.store.tasks.subtaskRefs(task.id).filter((s) => s.status !== 'completed' && s.status !== 'cancelled');
+      const open = this.store.tasks
+        .subtaskRefs(task.id)
+        .filter((s) => s.status !== 'completed' && s.status !== 'cancelled');
       if (open.length > 0) {
         throw new AppError(
           'FORBIDDEN',

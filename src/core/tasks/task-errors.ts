@@ -6,7 +6,11 @@ import type { TaskRecord } from '../store/tasks.repo.ts';
 export function requireTask(store: Store, id: number, role = 'task'): TaskRecord {
   const task = store.tasks.get(id);
   if (!task) {
-    throw new AppError('NOT_FOUND', `No ${role} with id ${id}. Use list_tasks to find the right id.`, { task_id: id });
+    throw new AppError(
+      'NOT_FOUND',
+      `No ${role} with id ${id}. Use list_tasks to find the right id.`,
+      { task_id: id },
+    );
   }
   return task;
 }

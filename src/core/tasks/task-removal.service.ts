@@ -22,7 +22,10 @@ export class TaskRemovalService {
     this.derived = deps.derived;
   }
 
-  delete(input: OperationArgs<'delete_task'>, context: CallContext): OperationOutput<'delete_task'> {
+  delete(
+    input: OperationArgs<'delete_task'>,
+    context: CallContext,
+  ): OperationOutput<'delete_task'> {
     const { store } = this;
     return store.write(() => {
       const root = requireTask(store, input.task_id);
@@ -45,7 +48,11 @@ export class TaskRemovalService {
       const relinked = input.on_dependents === 'relink' ? this.relink(doomed, outside) : [];
       for (const edge of relinked) {
         const dependent = store.tasks.get(edge.task_id)!;
-        store.tasks.update(dependent.id, { ...dependent, version: dependent.version + 1, updated_at: this.clock.now() });
+        store.tasks.update(dependent.id, {
+          ...dependent,
+          version: dependent.version + 1,
+          updated_at: this.clock.now(),
+        });
         this.events.record(context, {
           type: 'dependency.added',
           project_id: dependent.project_id,
@@ -55,7 +62,12 @@ export class TaskRemovalService {
       }
       const removed = toTasks(store, store.tasks.getMany([...doomed]));
       for (const task of removed) {
-        this.events.record(context, { type: 'task.deleted', project_id: task.project_id, task_id: task.id, before: task });
+        this.events.record(context, {
+          type: 'task.deleted',
+          project_id: task.project_id,
+          task_id: task.id,
+          before: task,
+        });
       }
       for (const task of removed) store.tasks.delete(task.id);
       this.derived.refresh(outside, context);
@@ -80,7 +92,8 @@ export class TaskRemovalService {
   private dependentsOutside(doomed: Set<number>): number[] {
     const outside = new Set<number>();
     for (const id of doomed) {
-      for (const dependent of this.store.dependencies.dependentsOf(id)) if (!doomed.has(dependent)) outside.add(dependent);
+      for (const dependent of this.store.dependencies.dependentsOf(id))
+        if (!doomed.has(dependent)) outside.add(dependent);
     }
     return [...outside].sort((a, b) => a - b);
   }
@@ -90,8 +103,12 @@ export class TaskRemovalService {
     const relinked: { task_id: number; depends_on: number }[] = [];
     const now = this.clock.now();
     for (const dependent of outside) {
-      const deletedPrerequisites = this.store.dependencies.prerequisitesOf(dependent).filter((id) => doomed.has(id));
-      const inherited = new Set(deletedPrerequisites.flatMap((id) => this.inheritedPrerequisites(id, doomed)));
+      const deletedPrerequisites = this.store.dependencies
+        .prerequisitesOf(dependent)
+        .filter((id) => doomed.has(id));
+      const inherited = new Set(
+        deletedPrerequisites.flatMap((id) => this.inheritedPrerequisites(id, doomed)),
+      );
       for (const prerequisite of inherited) {
         // dependent -> deleted -> prerequisite already held, so the shortcut cannot close a cycle
         if (this.store.dependencies.insert(dependent, prerequisite, now)) {

@@ -10,8 +10,12 @@ export function isReady(task: Pick<TaskRecord, 'status' | 'unmet_dependencies'>)
 }
 
 /** Waiting on a failure matters only while the task itself is still to be done. */
-export function isWaitingOnFailed(task: Pick<TaskRecord, 'status' | 'failed_prerequisites'>): boolean {
-  return task.failed_prerequisites > 0 && !['completed', 'failed', 'cancelled'].includes(task.status);
+export function isWaitingOnFailed(
+  task: Pick<TaskRecord, 'status' | 'failed_prerequisites'>,
+): boolean {
+  return (
+    task.failed_prerequisites > 0 && !['completed', 'failed', 'cancelled'].includes(task.status)
+  );
 }
 
 function dependencyMap(store: Store, ids: number[]): Map<number, number[]> {

@@ -26,9 +26,22 @@ export interface TaskServiceDeps {
 
 /** Fields compared to decide what an update changed, in the order reported. */
 const EDITABLE = [
-  'title', 'description', 'details', 'test_strategy', 'acceptance_criteria', 'priority', 'tags', 'file_refs',
-  'assignee', 'code_language', 'execution_environment', 'complexity_score', 'estimated_hours', 'progress',
-  'position', 'parent_id',
+  'title',
+  'description',
+  'details',
+  'test_strategy',
+  'acceptance_criteria',
+  'priority',
+  'tags',
+  'file_refs',
+  'assignee',
+  'code_language',
+  'execution_environment',
+  'complexity_score',
+  'estimated_hours',
+  'progress',
+  'position',
+  'parent_id',
 ] as const;
 
 export class TaskService {
@@ -41,11 +54,19 @@ export class TaskService {
   create(input: OperationArgs<'create_task'>, context: CallContext): Task {
     const { store, events, clock, derived } = this.deps;
     return store.write(() => {
-      const parent = input.parent_id === undefined ? undefined : requireTask(store, input.parent_id, 'parent task');
+      const parent =
+        input.parent_id === undefined
+          ? undefined
+          : requireTask(store, input.parent_id, 'parent task');
       const project =
-        input.project_id === undefined && parent ? store.projects.get(parent.project_id)! : this.deps.projects.resolve(input.project_id);
+        input.project_id === undefined && parent
+          ? store.projects.get(parent.project_id)!
+          : this.deps.projects.resolve(input.project_id);
       if (parent && parent.project_id !== project.id) {
-        throw new AppError('VALIDATION', `Parent task ${parent.id} is in project ${parent.project_id}, not ${project.id}; a subtask lives in its parent's project. Omit project_id.`);
+        throw new AppError(
+          'VALIDATION',
+          `Parent task ${parent.id} is in project ${parent.project_id}, not ${project.id}; a subtask lives in its parent's project. Omit project_id.`,
+        );
       }
       const prerequisites = this.requirePrerequisites(input.dependencies, project.id);
       const now = clock.now();
@@ -82,7 +103,12 @@ export class TaskService {
       if (cycle) throw cycleError(store, cycle);
       derived.refresh([id], context, { silent: true });
       const task = toTask(store, store.tasks.get(id)!);
-      events.record(context, { type: 'task.created', project_id: project.id, task_id: id, after: task });
+      events.record(context, {
+        type: 'task.created',
+        project_id: project.id,
+        task_id: id,
+        after: task,
+      });
       return task;
     });
   }
@@ -93,7 +119,10 @@ export class TaskService {
     const task = toTask(store, record);
     const dependencies = store.tasks.refs(task.dependencies);
     const failed = new Set(
-      store.dependencies.prerequisiteStates(record.id).filter(blocksDependents).map((state) => state.id),
+      store.dependencies
+        .prerequisiteStates(record.id)
+        .filter(blocksDependents)
+        .map((state) => state.id),
     );
     return {
       task,
@@ -112,7 +141,9 @@ export class TaskService {
     const project = this.deps.projects.resolve(input.project_id);
     const filter = {
       project_id: project.id,
-      ...(input.status !== undefined ? { statuses: Array.isArray(input.status) ? input.status : [input.status] } : {}),
+      ...(input.status !== undefined
+        ? { statuses: Array.isArray(input.status) ? input.status : [input.status] }
+        : {}),
       ...(input.code_language !== undefined ? { code_language: input.code_language } : {}),
       ...(input.tag !== undefined ? { tag: input.tag } : {}),
       ...(input.assignee !== undefined ? { assignee: input.assignee } : {}),
@@ -131,22 +162,36 @@ export class TaskService {
     };
   }
 
-  update(input: OperationArgs<'update_task'>, context: CallContext): OperationOutput<'update_task'> {
+  update(
+    input: OperationArgs<'update_task'>,
+    context: CallContext,
+  ): OperationOutput<'update_task'> {
     const { store, events, clock } = this.deps;
     return store.write(() => {
       const current = requireTask(store, input.task_id);
       checkVersion(current, input.expected_version);
       const before = toTask(store, current);
       const changed = EDITABLE.filter(
-        (field) => input[field] !== undefined && JSON.stringify(input[field]) !== JSON.stringify(before[field]),
+        (field) =>
+          input[field] !== undefined &&
+          JSON.stringify(input[field]) !== JSON.stringify(before[field]),
       );
       if (changed.length === 0) {
-        return { task: before, changed: [], message: `Task ${current.id} already had those values; nothing changed.` };
+        return {
+          task: before,
+          changed: [],
+          message: `Task ${current.id} already had those values; nothing changed.`,
+        };
       }
       if (changed.includes('parent_id')) this.moveUnderParent(current, input.parent_id ?? null);
-      const next: TaskRecord = { ...current, version: current.version + 1, updated_at: clock.now() };
+      const next: TaskRecord = {
+        ...current,
+        version: current.version + 1,
+        updated_at: clock.now(),
+      };
       for (const field of changed) {
-        if (field !== 'tags' && field !== 'file_refs') Object.assign(next, { [field]: input[field] });
+        if (field !== 'tags' && field !== 'file_refs')
+          Object.assign(next, { [field]: input[field] });
       }
       store.tasks.update(current.id, next);
       if (input.tags !== undefined) store.details.replaceTags(current.id, input.tags);
@@ -159,7 +204,11 @@ export class TaskService {
         before: Object.fromEntries(changed.map((field) => [field, before[field]])),
         after: Object.fromEntries(changed.map((field) => [field, task[field]])),
       });
-      return { task, changed: [...changed], message: `Task ${current.id} updated: ${changed.join(', ')}.` };
+      return {
+        task,
+        changed: [...changed],
+        message: `Task ${current.id} updated: ${changed.join(', ')}.`,
+      };
     });
   }
 
@@ -167,15 +216,23 @@ export class TaskService {
     const found = this.deps.store.tasks.getMany(ids);
     const missing = ids.filter((id) => !found.some((task) => task.id === id));
     if (missing.length > 0) {
-      throw new AppError('NOT_FOUND', `No task with id ${missing.join(', ')} to depend on. Create it first or check the ids with list_tasks.`, {
-        missing,
-      });
+      throw new AppError(
+        'NOT_FOUND',
+        `No task with id ${missing.join(', ')} to depend on. Create it first or check the ids with list_tasks.`,
+        {
+          missing,
+        },
+      );
     }
     const elsewhere = found.filter((task) => task.project_id !== projectId).map((task) => task.id);
     if (elsewhere.length > 0) {
-      throw new AppError('VALIDATION', `Tasks ${elsewhere.join(', ')} belong to another project; dependencies must stay within one project.`, {
-        elsewhere,
-      });
+      throw new AppError(
+        'VALIDATION',
+        `Tasks ${elsewhere.join(', ')} belong to another project; dependencies must stay within one project.`,
+        {
+          elsewhere,
+        },
+      );
     }
     return found;
   }
@@ -187,7 +244,10 @@ export class TaskService {
     const parent = requireTask(store, parentId, 'parent task');
     requireSameProject(task, parent, 'subtask');
     if (parent.id === task.id || store.tasks.descendantIds(task.id).includes(parent.id)) {
-      throw new AppError('VALIDATION', `Task ${parent.id} is task ${task.id} itself or one of its subtasks; choose a parent outside it.`);
+      throw new AppError(
+        'VALIDATION',
+        `Task ${parent.id} is task ${task.id} itself or one of its subtasks; choose a parent outside it.`,
+      );
     }
     const cycle = findCycle(store, parent.id, task.id);
     if (cycle) throw cycleError(store, cycle);

@@ -22,7 +22,9 @@ function firstSentence(text: string): string {
 
 function version(): string {
   try {
-    const manifest = JSON.parse(readFileSync(join(packageRoot(import.meta.dirname), 'package.json'), 'utf8')) as {
+    const manifest = JSON.parse(
+      readFileSync(join(packageRoot(import.meta.dirname), 'package.json'), 'utf8'),
+    ) as {
       version?: string;
     };
     return manifest.version ?? 'unknown';

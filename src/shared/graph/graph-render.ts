@@ -29,7 +29,8 @@ export function toMermaid(nodes: readonly GraphNode[], edges: readonly Dependenc
 }
 
 export function toDot(nodes: readonly GraphNode[], edges: readonly DependencyEdge[]): string {
-  const quote = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+  const quote = (value: string) =>
+    `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
   const lines = ['digraph tasks {', '  rankdir=LR;', '  node [shape=box, style="rounded,filled"];'];
   for (const node of nodes) {
     const style = STATUS_STYLES[node.status] ?? STATUS_STYLES['pending']!;

@@ -27,7 +27,10 @@ function adjacency(nodes: readonly GraphNode[], edges: readonly DependencyEdge[]
  * Tasks grouped in waves: every task's prerequisites (among `nodes`) sit in earlier waves, so
  * the tasks of one wave can run in parallel. Edges to tasks outside `nodes` are ignored.
  */
-export function topologicalWaves(nodes: readonly GraphNode[], edges: readonly DependencyEdge[]): number[][] {
+export function topologicalWaves(
+  nodes: readonly GraphNode[],
+  edges: readonly DependencyEdge[],
+): number[][] {
   const { prerequisites, dependents } = adjacency(nodes, edges);
   const remaining = new Map<number, number>();
   let wave: number[] = [];
@@ -51,7 +54,8 @@ export function topologicalWaves(nodes: readonly GraphNode[], edges: readonly De
     }
     wave = next;
   }
-  if (placed !== nodes.length) throw new InvariantError('the stored dependency graph contains a cycle');
+  if (placed !== nodes.length)
+    throw new InvariantError('the stored dependency graph contains a cycle');
   return waves;
 }
 
@@ -61,7 +65,10 @@ export interface CriticalPath {
 }
 
 /** The longest chain of dependent tasks by estimated hours, counting 1 hour where unknown. */
-export function criticalPath(nodes: readonly GraphNode[], edges: readonly DependencyEdge[]): CriticalPath {
+export function criticalPath(
+  nodes: readonly GraphNode[],
+  edges: readonly DependencyEdge[],
+): CriticalPath {
   const { prerequisites } = adjacency(nodes, edges);
   const hours = new Map(nodes.map((node) => [node.id, node.estimated_hours ?? 1]));
   const finish = new Map<number, number>();

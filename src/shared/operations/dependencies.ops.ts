@@ -30,4 +30,7 @@ export const removeDependency = defineOperation({
   cli: { command: ['dep', 'remove'], positional: ['task_id', 'depends_on'] },
 });
 
-export const dependencyOperations = { add_dependency: addDependency, remove_dependency: removeDependency };
+export const dependencyOperations = {
+  add_dependency: addDependency,
+  remove_dependency: removeDependency,
+};

@@ -24,7 +24,11 @@ export const listEvents = defineOperation({
   input: z.strictObject({
     project_id: ProjectRef.optional().describe('Only this project; all projects when omitted'),
     task_id: TaskId.optional(),
-    after_id: z.int().min(0).default(0).describe('Only events with a larger id (next_after_id of the last call)'),
+    after_id: z
+      .int()
+      .min(0)
+      .default(0)
+      .describe('Only events with a larger id (next_after_id of the last call)'),
     limit: z.int().min(1).max(PAGE_LIMITS.max).default(PAGE_LIMITS.default),
   }),
   output: z.object({ events: z.array(EventSchema), next_after_id: z.int() }),

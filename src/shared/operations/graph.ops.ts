@@ -1,7 +1,13 @@
 // Whole-graph operations: the ready set, execution order, critical path and graph export.
 import { z } from 'zod';
 import { PAGE_LIMITS } from '../tasks/task-fields.ts';
-import { CompactTaskSchema, ProjectRef, TaskId, TaskRefSchema, TaskStatusSchema } from '../tasks/task.schema.ts';
+import {
+  CompactTaskSchema,
+  ProjectRef,
+  TaskId,
+  TaskRefSchema,
+  TaskStatusSchema,
+} from '../tasks/task.schema.ts';
 import { defineOperation, READ_ONLY } from './operation.ts';
 
 /** Text graphs beyond this many nodes are unreadable and flood a context window. */
@@ -29,7 +35,7 @@ export const getReadyTasks = defineOperation({
 export const getExecutionOrder = defineOperation({
   name: 'get_execution_order',
   description:
-    'Topological order of the project in waves: each wave\'s tasks depend only on earlier waves, so a wave can run in parallel.',
+    "Topological order of the project in waves: each wave's tasks depend only on earlier waves, so a wave can run in parallel.",
   input: z.strictObject({
     project_id: ProjectRef.optional(),
     include_completed: z.boolean().default(false),
@@ -76,11 +82,13 @@ export const GraphJsonSchema = z.object({
 export const getTaskGraph = defineOperation({
   name: 'get_task_graph',
   description:
-    'The dependency graph as JSON (nodes, edges), Mermaid or DOT. Pass task_id for one task\'s prerequisites and dependents only.',
+    "The dependency graph as JSON (nodes, edges), Mermaid or DOT. Pass task_id for one task's prerequisites and dependents only.",
   input: z.strictObject({
     project_id: ProjectRef.optional(),
     format: z.enum(['json', 'mermaid', 'dot']).default('json'),
-    task_id: TaskId.optional().describe('Only this task, everything it depends on and everything depending on it'),
+    task_id: TaskId.optional().describe(
+      'Only this task, everything it depends on and everything depending on it',
+    ),
     include_completed: z.boolean().default(true),
     max_nodes: z.int().min(1).max(GRAPH_NODE_LIMITS.max).default(GRAPH_NODE_LIMITS.default),
   }),

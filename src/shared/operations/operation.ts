@@ -40,7 +40,23 @@ export function defineOperation<N extends string, I extends z.ZodType, O extends
   return contract;
 }
 
-export const READ_ONLY: OperationAnnotations = { readOnly: true, destructive: false, idempotent: true };
-export const WRITE: OperationAnnotations = { readOnly: false, destructive: false, idempotent: false };
-export const IDEMPOTENT_WRITE: OperationAnnotations = { readOnly: false, destructive: false, idempotent: true };
-export const DESTRUCTIVE: OperationAnnotations = { readOnly: false, destructive: true, idempotent: false };
+export const READ_ONLY: OperationAnnotations = {
+  readOnly: true,
+  destructive: false,
+  idempotent: true,
+};
+export const WRITE: OperationAnnotations = {
+  readOnly: false,
+  destructive: false,
+  idempotent: false,
+};
+export const IDEMPOTENT_WRITE: OperationAnnotations = {
+  readOnly: false,
+  destructive: false,
+  idempotent: true,
+};
+export const DESTRUCTIVE: OperationAnnotations = {
+  readOnly: false,
+  destructive: true,
+  idempotent: false,
+};

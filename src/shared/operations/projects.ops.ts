@@ -19,7 +19,9 @@ export const ProjectNameInput = z
   .trim()
   .min(1, { error: 'name must not be empty' })
   .max(TASK_LIMITS.shortText, { error: `name must be at most ${TASK_LIMITS.shortText} characters` })
-  .regex(/\D/, { error: 'a project name must not be only digits (digits are read as a project id)' });
+  .regex(/\D/, {
+    error: 'a project name must not be only digits (digits are read as a project id)',
+  });
 
 export const createProject = defineOperation({
   name: 'create_project',

@@ -47,27 +47,29 @@ export const createTask = defineOperation({
   name: 'create_task',
   description:
     'Create a task (or a subtask with parent_id) with optional dependencies on existing tasks. Returns the task with its id.',
-  input: z.strictObject({
-    project_id: ProjectRef.optional(),
-    title: TitleInput,
-    ...editableFields,
-    description: DescriptionInput.default(''),
-    priority: PriorityInput.optional(),
-    dependencies: DependencyIdsInput.default([]).describe('Ids of tasks this task depends on'),
-    tags: TagsInput.default([]),
-    parent_id: TaskId.optional().describe('Make this a subtask of that task'),
-  }).partial({
-    details: true,
-    test_strategy: true,
-    acceptance_criteria: true,
-    file_refs: true,
-    assignee: true,
-    code_language: true,
-    execution_environment: true,
-    complexity_score: true,
-    estimated_hours: true,
-    position: true,
-  }),
+  input: z
+    .strictObject({
+      project_id: ProjectRef.optional(),
+      title: TitleInput,
+      ...editableFields,
+      description: DescriptionInput.default(''),
+      priority: PriorityInput.optional(),
+      dependencies: DependencyIdsInput.default([]).describe('Ids of tasks this task depends on'),
+      tags: TagsInput.default([]),
+      parent_id: TaskId.optional().describe('Make this a subtask of that task'),
+    })
+    .partial({
+      details: true,
+      test_strategy: true,
+      acceptance_criteria: true,
+      file_refs: true,
+      assignee: true,
+      code_language: true,
+      execution_environment: true,
+      complexity_score: true,
+      estimated_hours: true,
+      position: true,
+    }),
   output: z.object({ task: TaskSchema, message: z.string() }),
   annotations: WRITE,
   audience: 'both',
@@ -88,7 +90,9 @@ export const getTask = defineOperation({
     dependencies: z.array(TaskRefSchema),
     dependents: z.array(TaskRefSchema),
     subtasks: z.array(TaskRefSchema),
-    failed_prerequisites: z.array(TaskRefSchema).describe('Direct prerequisites that failed or wait on a failure'),
+    failed_prerequisites: z
+      .array(TaskRefSchema)
+      .describe('Direct prerequisites that failed or wait on a failure'),
     commits: z.array(
       z.object({
         hash: z.string(),
@@ -114,10 +118,18 @@ export const ListTasksInput = z.strictObject({
   code_language: z.string().optional(),
   tag: TagInput.optional().describe('Only tasks with this tag'),
   assignee: z.string().optional(),
-  parent_id: TaskId.nullable().optional().describe('Subtasks of this task; null for top-level tasks only'),
+  parent_id: TaskId.nullable()
+    .optional()
+    .describe('Subtasks of this task; null for top-level tasks only'),
   ready: z.boolean().optional().describe('Only tasks that are ready (true) or not ready (false)'),
-  fields: z.enum(['full', 'compact']).default('full').describe('compact: id, title, status, priority, dependencies'),
-  include_metrics: z.boolean().default(false).describe('Include counts by status for the whole project'),
+  fields: z
+    .enum(['full', 'compact'])
+    .default('full')
+    .describe('compact: id, title, status, priority, dependencies'),
+  include_metrics: z
+    .boolean()
+    .default(false)
+    .describe('Include counts by status for the whole project'),
   limit: z.int().min(1).max(PAGE_LIMITS.max).default(PAGE_LIMITS.default),
   cursor: z.string().optional().describe('next_cursor of the previous page'),
 });
@@ -138,7 +150,10 @@ export const listTasks = defineOperation({
   output: z.object({
     tasks: z.union([z.array(TaskSchema), z.array(CompactTaskSchema)]),
     count: z.int().describe('Tasks matching the filter, across all pages'),
-    next_cursor: z.string().nullable().describe('Pass as cursor for the next page; null on the last page'),
+    next_cursor: z
+      .string()
+      .nullable()
+      .describe('Pass as cursor for the next page; null on the last page'),
     metrics: MetricsSchema.optional(),
   }),
   annotations: READ_ONLY,
@@ -149,11 +164,15 @@ export const listTasks = defineOperation({
 export const updateTask = defineOperation({
   name: 'update_task',
   description:
-    'Change a task\'s fields (not its status: use update_task_status). Pass expected_version from the task you read to avoid overwriting someone else\'s change.',
+    "Change a task's fields (not its status: use update_task_status). Pass expected_version from the task you read to avoid overwriting someone else's change.",
   input: z
     .strictObject({
       task_id: TaskId,
-      expected_version: z.int().positive().optional().describe('Refuse with CONFLICT if the task changed since'),
+      expected_version: z
+        .int()
+        .positive()
+        .optional()
+        .describe('Refuse with CONFLICT if the task changed since'),
       title: TitleInput,
       ...editableFields,
       progress: ProgressInput,

@@ -68,7 +68,8 @@ export type DocumentTask = z.infer<typeof DocumentTask>;
 
 export const exportProject = defineOperation({
   name: 'export_project',
-  description: 'Export a whole project (tasks, dependencies, tags, file refs, commits) as one JSON document.',
+  description:
+    'Export a whole project (tasks, dependencies, tags, file refs, commits) as one JSON document.',
   input: z.strictObject({ project_id: ProjectRef.optional() }),
   output: z.object({ document: ProjectDocumentSchema }),
   annotations: READ_ONLY,
@@ -82,7 +83,7 @@ export const importProject = defineOperation({
     'Import a project document made by export_project as a new project. Task ids are kept when free, otherwise renumbered.',
   input: z.strictObject({
     document: ProjectDocumentSchema,
-    name: ProjectNameInput.optional().describe('Project name to use instead of the document\'s'),
+    name: ProjectNameInput.optional().describe("Project name to use instead of the document's"),
   }),
   output: z.object({
     project: ProjectSchema,

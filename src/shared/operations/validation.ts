@@ -16,7 +16,8 @@ function describeIssue(name: OperationName, issue: z.core.$ZodIssue): string {
     const accepted = path ? '' : `; ${name} accepts ${acceptedFields(name).join(', ')}`;
     return `unknown field(s)${where}: ${issue.keys.join(', ')}${accepted}`;
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `${path || 'input'} is required`;
+  if (issue.code === 'invalid_type' && issue.input === undefined)
+    return `${path || 'input'} is required`;
   return path ? `${path}: ${issue.message}` : issue.message;
 }
 
@@ -26,6 +27,9 @@ export function parseInput<N extends OperationName>(name: N, input: unknown): Op
   const problems = result.error.issues.map((issue) => describeIssue(name, issue));
   throw new AppError('VALIDATION', `Invalid ${name} call: ${problems.join('; ')}.`, {
     operation: name,
-    issues: result.error.issues.map((issue) => ({ path: issue.path.map(String), message: describeIssue(name, issue) })),
+    issues: result.error.issues.map((issue) => ({
+      path: issue.path.map(String),
+      message: describeIssue(name, issue),
+    })),
   });
 }

@@ -14,9 +14,18 @@ export const TaskStatusSchema = z.enum(TASK_STATUSES, {
 const PRIORITY_HELP = `priority must be 0..4 or one of ${PRIORITY_LABELS.join(', ')} (0 = low, 4 = urgent)`;
 
 export const PriorityInput = z
-  .union([z.int({ error: PRIORITY_HELP }).min(0, { error: PRIORITY_HELP }).max(4, { error: PRIORITY_HELP }), z.enum(PRIORITY_LABELS)], {
-    error: PRIORITY_HELP,
-  })
+  .union(
+    [
+      z
+        .int({ error: PRIORITY_HELP })
+        .min(0, { error: PRIORITY_HELP })
+        .max(4, { error: PRIORITY_HELP }),
+      z.enum(PRIORITY_LABELS),
+    ],
+    {
+      error: PRIORITY_HELP,
+    },
+  )
   .transform((value) => (typeof value === 'number' ? value : PRIORITY_LABELS.indexOf(value)))
   .describe('0..4 or low|medium|high|critical|urgent');
 
@@ -41,16 +50,24 @@ export const DescriptionInput = text('description', TASK_LIMITS.description);
 export const DetailsInput = text('details', TASK_LIMITS.details);
 export const TestStrategyInput = text('test_strategy', TASK_LIMITS.testStrategy);
 export const ShortTextInput = (field: string) =>
-  z.string().trim().min(1).max(TASK_LIMITS.shortText, {
-    error: `${field} must be 1..${TASK_LIMITS.shortText} characters`,
-  });
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(TASK_LIMITS.shortText, {
+      error: `${field} must be 1..${TASK_LIMITS.shortText} characters`,
+    });
 
 export const TagInput = z
   .string()
   .trim()
   .min(1, { error: 'a tag must not be empty' })
-  .max(TASK_LIMITS.tagLength, { error: `each tag must be at most ${TASK_LIMITS.tagLength} characters` })
-  .regex(/^[^\s,]+$/, { error: 'a tag may not contain spaces or commas; use e.g. "backend" or "ui-v2"' });
+  .max(TASK_LIMITS.tagLength, {
+    error: `each tag must be at most ${TASK_LIMITS.tagLength} characters`,
+  })
+  .regex(/^[^\s,]+$/, {
+    error: 'a tag may not contain spaces or commas; use e.g. "backend" or "ui-v2"',
+  });
 
 export const TagsInput = z
   .array(TagInput)
@@ -64,15 +81,25 @@ export const CriterionSchema = z.strictObject({
 
 export const CriteriaInput = z
   .array(
-    z.union([
-      z.string().trim().min(1).max(TASK_LIMITS.criterionLength),
-      z.strictObject({ text: z.string().trim().min(1).max(TASK_LIMITS.criterionLength), done: z.boolean().default(false) }),
-    ], { error: `each acceptance criterion is a text of 1..${TASK_LIMITS.criterionLength} characters or { text, done }` }),
+    z.union(
+      [
+        z.string().trim().min(1).max(TASK_LIMITS.criterionLength),
+        z.strictObject({
+          text: z.string().trim().min(1).max(TASK_LIMITS.criterionLength),
+          done: z.boolean().default(false),
+        }),
+      ],
+      {
+        error: `each acceptance criterion is a text of 1..${TASK_LIMITS.criterionLength} characters or { text, done }`,
+      },
+    ),
   )
   .max(TASK_LIMITS.acceptanceCriteria, {
     error: `a task may have at most ${TASK_LIMITS.acceptanceCriteria} acceptance criteria`,
   })
-  .transform((items) => items.map((item) => (typeof item === 'string' ? { text: item, done: false } : item)))
+  .transform((items) =>
+    items.map((item) => (typeof item === 'string' ? { text: item, done: false } : item)),
+  )
   .describe('Ordered acceptance criteria: texts, or { text, done }');
 
 export const FileRefSchema = z
@@ -82,19 +109,27 @@ export const FileRefSchema = z
     line_end: z.int().positive().nullable().default(null),
     note: z.string().max(TASK_LIMITS.noteLength).nullable().default(null),
   })
-  .refine((ref) => ref.line_end === null || (ref.line_start !== null && ref.line_end >= ref.line_start), {
-    error: 'a file reference needs line_start <= line_end (and line_start when line_end is given)',
-  });
+  .refine(
+    (ref) => ref.line_end === null || (ref.line_start !== null && ref.line_end >= ref.line_start),
+    {
+      error:
+        'a file reference needs line_start <= line_end (and line_start when line_end is given)',
+    },
+  );
 
 export const FileRefsInput = z
   .array(FileRefSchema)
-  .max(TASK_LIMITS.fileRefs, { error: `a task may have at most ${TASK_LIMITS.fileRefs} file references` });
+  .max(TASK_LIMITS.fileRefs, {
+    error: `a task may have at most ${TASK_LIMITS.fileRefs} file references`,
+  });
 
 export const PositionSchema = z.strictObject({ x: z.number(), y: z.number() });
 
 export const DependencyIdsInput = z
   .array(TaskId)
-  .max(TASK_LIMITS.dependencies, { error: `a task may depend on at most ${TASK_LIMITS.dependencies} tasks` })
+  .max(TASK_LIMITS.dependencies, {
+    error: `a task may depend on at most ${TASK_LIMITS.dependencies} tasks`,
+  })
   .transform((ids) => [...new Set(ids)]);
 
 export const HoursInput = z.number().positive().max(10_000).describe('Estimated hours of work');
@@ -151,7 +186,9 @@ export const TaskSchema = z.object({
   completed_at: z.string().nullable(),
   position: PositionSchema.nullable(),
   ready: z.boolean().describe('pending with every dependency completed'),
-  waiting_on_failed: z.boolean().describe('a prerequisite (or one of its own) failed or was cancelled'),
+  waiting_on_failed: z
+    .boolean()
+    .describe('a prerequisite (or one of its own) failed or was cancelled'),
 });
 
 export type Task = z.infer<typeof TaskSchema>;

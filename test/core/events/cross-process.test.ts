@@ -10,13 +10,19 @@ import { openTestCore, type TestCore } from '../../helpers/temp-orchestrator.ts'
 
 const worker = fileURLToPath(new URL('../../helpers/core-worker.ts', import.meta.url));
 
-function runWorker(...args: string[]): Promise<{ code: number | null; result: { ok: boolean; conflicts?: number; error?: string } }> {
+function runWorker(
+  ...args: string[]
+): Promise<{ code: number | null; result: { ok: boolean; conflicts?: number; error?: string } }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [worker, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [worker, ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, result: JSON.parse(out.trim().split('\n').at(-1) ?? '{}') }));
+    child.on('close', (code) =>
+      resolve({ code, result: JSON.parse(out.trim().split('\n').at(-1) ?? '{}') }),
+    );
   });
 }
 
@@ -33,7 +39,8 @@ describe('two processes on one database', () => {
       runWorker(core.databasePath, 'create', '150', 'left'),
       runWorker(core.databasePath, 'create', '150', 'right'),
     ]);
-    for (const run of runs) assert.deepEqual([run.code, run.result.ok, run.result.error], [0, true, undefined]);
+    for (const run of runs)
+      assert.deepEqual([run.code, run.result.ok, run.result.error], [0, true, undefined]);
     const after = await core.call('get_task', { task_id: task.id });
     assert.equal(after.task.progress, 100, 'every increment of both processes landed');
     assert.equal(after.task.version, 101);
@@ -42,7 +49,7 @@ describe('two processes on one database', () => {
     assert.equal(new Set(listed.tasks.map((t) => t.title)).size, 301);
   });
 
-  test('a process is told of another process\'s changes through the event log', async () => {
+  test("a process is told of another process's changes through the event log", async () => {
     const watcher = new Orchestrator({ databasePath: core.databasePath, watchIntervalMs: 20 });
     try {
       const seen: OrchestronEvent[] = [];
@@ -55,8 +62,14 @@ describe('two processes on one database', () => {
       const run = await runWorker(core.databasePath, 'create', '3', 'remote');
       assert.equal(run.code, 0);
       await arrived;
-      assert.deepEqual(seen.map((e) => e.type), ['task.created', 'task.created', 'task.created']);
-      assert.deepEqual(seen.map((e) => (e.after as { title: string }).title), ['remote 0', 'remote 1', 'remote 2']);
+      assert.deepEqual(
+        seen.map((e) => e.type),
+        ['task.created', 'task.created', 'task.created'],
+      );
+      assert.deepEqual(
+        seen.map((e) => (e.after as { title: string }).title),
+        ['remote 0', 'remote 1', 'remote 2'],
+      );
       assert.match(seen[0]!.actor, /^worker:\d+$/);
     } finally {
       watcher.dispose();

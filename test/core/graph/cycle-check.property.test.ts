@@ -7,7 +7,11 @@ import fc from 'fast-check';
 import { openTestCore } from '../../helpers/temp-orchestrator.ts';
 
 /** Reference: "task depends on prerequisite" closes a cycle iff prerequisite already reaches task. */
-function closesCycle(prerequisites: Map<number, Set<number>>, task: number, prerequisite: number): boolean {
+function closesCycle(
+  prerequisites: Map<number, Set<number>>,
+  task: number,
+  prerequisite: number,
+): boolean {
   const stack = [prerequisite];
   const seen = new Set<number>();
   while (stack.length > 0) {
@@ -33,12 +37,17 @@ test('add_dependency refuses exactly the edges that close a cycle, with a real p
     fc.asyncProperty(scenario, async ({ size, dag, attempts }) => {
       const core = openTestCore();
       const reference = new Map<number, Set<number>>();
-      const link = (task: number, on: number) => reference.set(task, (reference.get(task) ?? new Set()).add(on));
+      const link = (task: number, on: number) =>
+        reference.set(task, (reference.get(task) ?? new Set()).add(on));
       try {
         const ids: number[] = [];
-        for (let i = 0; i < size; i++) ids.push((await core.call('create_task', { title: `T${i}` })).task.id);
+        for (let i = 0; i < size; i++)
+          ids.push((await core.call('create_task', { title: `T${i}` })).task.id);
         for (const [a, b] of dag) {
-          const [later, earlier] = [ids[Math.max(a % size, b % size)]!, ids[Math.min(a % size, b % size)]!];
+          const [later, earlier] = [
+            ids[Math.max(a % size, b % size)]!,
+            ids[Math.min(a % size, b % size)]!,
+          ];
           if (later === earlier) continue;
           await core.call('add_dependency', { task_id: later, depends_on: earlier });
           link(later, earlier);
@@ -53,15 +62,21 @@ test('add_dependency refuses exactly the edges that close a cycle, with a real p
           }
           const error = await core.fails('add_dependency', { task_id: task, depends_on: on });
           assert.equal(error.code, 'CYCLE');
-          const cycle = (error.details?.['cycle'] as { id: number }[]).map((step) => step.id);
+          const cycle = (error.details!['cycle'] as { id: number }[]).map((step) => step.id);
           assert.deepEqual([cycle[0], cycle[1], cycle.at(-1)], [task, on, task]);
           for (let i = 1; i + 1 < cycle.length; i++) {
-            assert.ok(reference.get(cycle[i]!)?.has(cycle[i + 1]!), `no edge ${cycle[i]} -> ${cycle[i + 1]}`);
+            assert.ok(
+              reference.get(cycle[i]!)?.has(cycle[i + 1]!),
+              `no edge ${cycle[i]} -> ${cycle[i + 1]}`,
+            );
           }
         }
         const { tasks } = await core.call('list_tasks', { fields: 'compact', limit: 500 });
         for (const task of tasks) {
-          assert.deepEqual(task.dependencies, [...(reference.get(task.id) ?? [])].sort((x, y) => x - y));
+          assert.deepEqual(
+            task.dependencies,
+            [...(reference.get(task.id) ?? [])].sort((x, y) => x - y),
+          );
         }
       } finally {
         core.dispose();

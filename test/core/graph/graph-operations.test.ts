@@ -9,7 +9,12 @@ describe('graph operations', () => {
     core = openTestCore();
     // 1 <- 2 <- 4, 1 <- 3 <- 4, 5 alone
     ids = await createTasks(core, 'Design', 'API', 'UI', 'Release', 'Docs');
-    for (const [task, on] of [[2, 1], [3, 1], [4, 2], [4, 3]] as const) {
+    for (const [task, on] of [
+      [2, 1],
+      [3, 1],
+      [4, 2],
+      [4, 3],
+    ] as const) {
       await core.call('add_dependency', { task_id: task, depends_on: on });
     }
     await core.call('update_task', { task_id: 3, estimated_hours: 8 });
@@ -19,10 +24,16 @@ describe('graph operations', () => {
 
   test('get_ready_tasks pages ready tasks, highest priority first', async () => {
     const first = await core.call('get_ready_tasks', { limit: 1 });
-    assert.deepEqual(first.tasks.map((t) => t.id), [5]);
+    assert.deepEqual(
+      first.tasks.map((t) => t.id),
+      [5],
+    );
     assert.equal(first.count, 2);
     const second = await core.call('get_ready_tasks', { limit: 1, cursor: first.next_cursor! });
-    assert.deepEqual(second.tasks.map((t) => t.id), [1]);
+    assert.deepEqual(
+      second.tasks.map((t) => t.id),
+      [1],
+    );
     assert.equal(second.next_cursor, null);
   });
 
@@ -30,12 +41,18 @@ describe('graph operations', () => {
     assert.deepEqual((await core.call('get_execution_order', {})).waves, [[1, 5], [2, 3], [4]]);
     await core.call('update_task_status', { task_id: 1, status: 'completed' });
     assert.deepEqual((await core.call('get_execution_order', {})).waves, [[2, 3, 5], [4]]);
-    assert.equal((await core.call('get_execution_order', { include_completed: true })).task_count, 5);
+    assert.equal(
+      (await core.call('get_execution_order', { include_completed: true })).task_count,
+      5,
+    );
   });
 
   test('get_critical_path follows estimated hours', async () => {
     const { path, total_hours } = await core.call('get_critical_path', {});
-    assert.deepEqual(path.map((t) => t.id), [1, 3, 4]);
+    assert.deepEqual(
+      path.map((t) => t.id),
+      [1, 3, 4],
+    );
     assert.equal(total_hours, 10);
   });
 
@@ -44,7 +61,10 @@ describe('graph operations', () => {
     assert.equal(json.node_count, 5);
     assert.equal(json.edge_count, 4);
     assert.ok(typeof json.graph !== 'string');
-    assert.deepEqual(json.graph.edges.find((e) => e.task_id === 4 && e.depends_on === 2), { task_id: 4, depends_on: 2 });
+    assert.deepEqual(
+      json.graph.edges.find((e) => e.task_id === 4 && e.depends_on === 2),
+      { task_id: 4, depends_on: 2 },
+    );
     assert.equal(json.graph.nodes.find((n) => n.id === 1)?.ready, true);
     const mermaid = await core.call('get_task_graph', { format: 'mermaid' });
     assert.match(mermaid.graph as string, /t2 --> t4/);
@@ -55,7 +75,10 @@ describe('graph operations', () => {
   test('a task_id narrows the export to its prerequisites and dependents', async () => {
     const graph = await core.call('get_task_graph', { task_id: 2 });
     assert.ok(typeof graph.graph !== 'string');
-    assert.deepEqual(graph.graph.nodes.map((n) => n.id), [1, 2, 4]);
+    assert.deepEqual(
+      graph.graph.nodes.map((n) => n.id),
+      [1, 2, 4],
+    );
     assert.equal((await core.fails('get_task_graph', { task_id: 99 })).code, 'NOT_FOUND');
   });
 

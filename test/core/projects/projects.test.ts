@@ -8,13 +8,20 @@ describe('projects', () => {
   afterEach(() => core.dispose());
 
   test('a fresh database has the default project; new ones are listed with task counts', async () => {
-    const { project } = await core.call('create_project', { name: 'Shop', description: 'web shop', root_path: '/src/shop' });
+    const { project } = await core.call('create_project', {
+      name: 'Shop',
+      description: 'web shop',
+      root_path: '/src/shop',
+    });
     await core.call('create_task', { title: 'Cart', project_id: 'shop' });
     await core.call('create_task', { title: 'Pay', project_id: project.id });
     const { projects } = await core.call('list_projects', {});
     assert.deepEqual(
       projects.map((p) => [p.name, p.task_count]),
-      [['default', 0], ['Shop', 2]],
+      [
+        ['default', 0],
+        ['Shop', 2],
+      ],
     );
     assert.equal(projects[1]!.root_path, '/src/shop');
   });

@@ -5,29 +5,39 @@ import { openTestCore, snapshot, type TestCore } from '../../helpers/temp-orches
 
 /** A project using every field: subtasks, dependencies, statuses, tags, refs, commits. */
 async function richProject(core: TestCore): Promise<void> {
-  const a = (await core.call('create_task', {
-    title: 'Schema',
-    description: 'tables',
-    details: 'STRICT tables',
-    test_strategy: 'migrate twice',
-    acceptance_criteria: ['idempotent', { text: 'fast', done: true }],
-    priority: 'high',
-    tags: ['db', 'core'],
-    file_refs: [{ path: 'src/db.ts', line_start: 1, line_end: 4, note: null }, { path: 'README.md' }],
-    assignee: 'ann',
-    code_language: 'sql',
-    execution_environment: 'sqlite 3.54',
-    complexity_score: 4,
-    estimated_hours: 3,
-    position: { x: 1.5, y: -2 },
-  })).task;
+  const a = (
+    await core.call('create_task', {
+      title: 'Schema',
+      description: 'tables',
+      details: 'STRICT tables',
+      test_strategy: 'migrate twice',
+      acceptance_criteria: ['idempotent', { text: 'fast', done: true }],
+      priority: 'high',
+      tags: ['db', 'core'],
+      file_refs: [
+        { path: 'src/db.ts', line_start: 1, line_end: 4, note: null },
+        { path: 'README.md' },
+      ],
+      assignee: 'ann',
+      code_language: 'sql',
+      execution_environment: 'sqlite 3.54',
+      complexity_score: 4,
+      estimated_hours: 3,
+      position: { x: 1.5, y: -2 },
+    })
+  ).task;
   const b = (await core.call('create_task', { title: 'API', dependencies: [a.id] })).task;
   await core.call('create_task', { title: 'API: auth', parent_id: b.id });
   const c = (await core.call('create_task', { title: 'UI', dependencies: [b.id] })).task;
   await core.call('update_task_status', { task_id: a.id, status: 'in_progress' });
   await core.call('update_task_status', { task_id: a.id, status: 'completed' });
   await core.call('update_task_status', { task_id: b.id, status: 'cancelled' });
-  await core.call('link_git_commit', { task_id: a.id, commit_hash: 'abcdef1234', commit_message: 'schema', author: 'ann' });
+  await core.call('link_git_commit', {
+    task_id: a.id,
+    commit_hash: 'abcdef1234',
+    commit_message: 'schema',
+    author: 'ann',
+  });
   assert.equal((await core.call('get_task', { task_id: c.id })).task.waiting_on_failed, true);
 }
 
@@ -63,19 +73,50 @@ describe('export_project and import_project', () => {
     const { document } = await source.call('export_project', {});
     const imported = await source.call('import_project', { document, name: 'second' });
     assert.equal(imported.renumbered, true);
-    assert.deepEqual(imported.id_map.map(([from]) => from), [1, 2, 3, 4]);
+    assert.deepEqual(
+      imported.id_map.map(([from]) => from),
+      [1, 2, 3, 4],
+    );
     const copy = (await source.call('export_project', { project_id: 'second' })).document;
     const map = new Map(imported.id_map);
-    assert.deepEqual(copy.tasks.map((t) => t.dependencies), document.tasks.map((t) => t.dependencies.map((id) => map.get(id))));
-    assert.deepEqual(copy.tasks.map((t) => t.parent_id), document.tasks.map((t) => (t.parent_id === null ? null : map.get(t.parent_id))));
+    assert.deepEqual(
+      copy.tasks.map((t) => t.dependencies),
+      document.tasks.map((t) => t.dependencies.map((id) => map.get(id))),
+    );
+    assert.deepEqual(
+      copy.tasks.map((t) => t.parent_id),
+      document.tasks.map((t) => (t.parent_id === null ? null : map.get(t.parent_id))),
+    );
     assert.equal(copy.commits[0]!.task_id, map.get(1));
   });
 
   const broken: Array<[string, (doc: ProjectDocument) => unknown, RegExp]> = [
-    ['a wrong format', (doc) => ({ ...doc, format: 'taskmaster' }), /not an Orchestron project export/],
-    ['a duplicate id', (doc) => ({ ...doc, tasks: [...doc.tasks, doc.tasks[0]] }), /task id 1 appears twice/],
-    ['a dangling dependency', (doc) => ({ ...doc, tasks: doc.tasks.map((t, i) => (i === 0 ? { ...t, dependencies: [99] } : t)) }), /depends on 99/],
-    ['a cycle', (doc) => ({ ...doc, tasks: doc.tasks.map((t, i) => (i === 0 ? { ...t, dependencies: [4] } : t)) }), /contain a cycle/],
+    [
+      'a wrong format',
+      (doc) => ({ ...doc, format: 'taskmaster' }),
+      /not an Orchestron project export/,
+    ],
+    [
+      'a duplicate id',
+      (doc) => ({ ...doc, tasks: [...doc.tasks, doc.tasks[0]] }),
+      /task id 1 appears twice/,
+    ],
+    [
+      'a dangling dependency',
+      (doc) => ({
+        ...doc,
+        tasks: doc.tasks.map((t, i) => (i === 0 ? { ...t, dependencies: [99] } : t)),
+      }),
+      /depends on 99/,
+    ],
+    [
+      'a cycle',
+      (doc) => ({
+        ...doc,
+        tasks: doc.tasks.map((t, i) => (i === 0 ? { ...t, dependencies: [4] } : t)),
+      }),
+      /contain a cycle/,
+    ],
     ['an unknown field', (doc) => ({ ...doc, extra: true }), /unknown field\(s\)/],
   ];
   for (const [what, corrupt, message] of broken) {

@@ -22,10 +22,24 @@ describe('openDatabase', () => {
       assert.equal(db.pragma('user_version', { simple: true }), MIGRATIONS.at(-1)!.version);
       assert.equal(statSync(join(dir, 'nested', 'data')).mode & 0o777, 0o700);
       assert.equal(statSync(path).mode & 0o777, 0o600);
-      const strict = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%STRICT%' ORDER BY name").all();
+      const strict = db
+        .prepare(
+          "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%STRICT%' ORDER BY name",
+        )
+        .all();
       assert.deepEqual(
         strict.map((row) => (row as { name: string }).name),
-        ['commits', 'dependencies', 'events', 'file_refs', 'notifications', 'projects', 'task_counts', 'task_tags', 'tasks'],
+        [
+          'commits',
+          'dependencies',
+          'events',
+          'file_refs',
+          'notifications',
+          'projects',
+          'task_counts',
+          'task_tags',
+          'tasks',
+        ],
       );
     } finally {
       db.close();
@@ -45,21 +59,27 @@ describe('openDatabase', () => {
     const db = openDatabase(path);
     db.pragma('user_version = 999');
     db.close();
-    assert.throws(() => openDatabase(path), (error: { code: string; message: string }) => {
-      assert.equal(error.code, 'FORBIDDEN');
-      assert.match(error.message, /schema version 999.*Update Orchestron/);
-      return true;
-    });
+    assert.throws(
+      () => openDatabase(path),
+      (error: { code: string; message: string }) => {
+        assert.equal(error.code, 'FORBIDDEN');
+        assert.match(error.message, /schema version 999.*Update Orchestron/);
+        return true;
+      },
+    );
   });
 
   test('refuses a file that is not a database', () => {
     const path = join(dir, 'notes.txt');
     writeFileSync(path, 'hello, this is not sqlite '.repeat(100));
-    assert.throws(() => openDatabase(path), (error: { code: string; message: string }) => {
-      assert.equal(error.code, 'VALIDATION');
-      assert.match(error.message, /not a usable Orchestron database.*--db/);
-      return true;
-    });
+    assert.throws(
+      () => openDatabase(path),
+      (error: { code: string; message: string }) => {
+        assert.equal(error.code, 'VALIDATION');
+        assert.match(error.message, /not a usable Orchestron database.*--db/);
+        return true;
+      },
+    );
   });
 });
 
@@ -67,7 +87,9 @@ describe('runtime check', () => {
   test('accepts Node-API 10 and refuses older runtimes with how to run instead', () => {
     assert.equal(runtimeProblem({ ...process.versions, napi: '10' }), null);
     const problem = runtimeProblem({ ...process.versions, node: '20.20.2', napi: '9' });
-    assert.match(problem ?? '', /Node-API 10 \(Node.js >= 22\).*Node.js 20.20.2.*npm run orchestron/);
+    assert.match(
+      problem ?? '',
+      /Node-API 10 \(Node.js >= 22\).*Node.js 20.20.2.*npm run orchestron/,
+    );
   });
 });
-

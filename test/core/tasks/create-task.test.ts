@@ -36,7 +36,9 @@ describe('create_task', () => {
       { text: 'returns 200', done: false },
       { text: 'documented', done: true },
     ]);
-    assert.deepEqual(task.file_refs, [{ path: 'src/api.ts', line_start: 3, line_end: 9, note: 'entry' }]);
+    assert.deepEqual(task.file_refs, [
+      { path: 'src/api.ts', line_start: 3, line_end: 9, note: 'entry' },
+    ]);
     assert.deepEqual(task.position, { x: 10, y: 20 });
     assert.equal(task.status, 'pending');
     assert.equal(task.version, 1);
@@ -59,22 +61,41 @@ describe('create_task', () => {
     const child = (await core.call('create_task', { title: 'Child', parent_id: parent.id })).task;
     assert.equal(child.project_id, project.id);
     assert.equal(child.parent_id, parent.id);
-    assert.deepEqual((await core.call('get_task', { task_id: parent.id })).subtasks.map((s) => s.id), [child.id]);
+    assert.deepEqual(
+      (await core.call('get_task', { task_id: parent.id })).subtasks.map((s) => s.id),
+      [child.id],
+    );
   });
 
   const invalid: Array<[string, Record<string, unknown>, RegExp]> = [
     ['an empty title', { title: '   ' }, /title must not be empty/],
     ['a 501-character title', { title: 'x'.repeat(501) }, /at most 500 characters/],
-    ['a 20,001-character description', { title: 't', description: 'x'.repeat(20_001) }, /description must be at most 20000/],
-    ['51 tags', { title: 't', tags: Array.from({ length: 51 }, (_, i) => `t${i}`) }, /at most 50 tags/],
+    [
+      'a 20,001-character description',
+      { title: 't', description: 'x'.repeat(20_001) },
+      /description must be at most 20000/,
+    ],
+    [
+      '51 tags',
+      { title: 't', tags: Array.from({ length: 51 }, (_, i) => `t${i}`) },
+      /at most 50 tags/,
+    ],
     ['a 65-character tag', { title: 't', tags: ['x'.repeat(65)] }, /at most 64 characters/],
     ['a tag with a space', { title: 't', tags: ['two words'] }, /may not contain spaces/],
     ['priority 5', { title: 't', priority: 5 }, /priority must be 0..4/],
     ['priority "huge"', { title: 't', priority: 'huge' }, /priority must be 0..4/],
     ['an unknown field', { title: 't', status: 'completed' }, /unknown field\(s\): status/],
-    ['a file ref ending before it starts', { title: 't', file_refs: [{ path: 'a', line_start: 5, line_end: 2 }] }, /line_start <= line_end/],
+    [
+      'a file ref ending before it starts',
+      { title: 't', file_refs: [{ path: 'a', line_start: 5, line_end: 2 }] },
+      /line_start <= line_end/,
+    ],
     ['a missing title', {}, /title is required/],
-    ['a title that is a number', { title: 42 }, /title: Invalid input: expected string, received number/],
+    [
+      'a title that is a number',
+      { title: 42 },
+      /title: Invalid input: expected string, received number/,
+    ],
   ];
   for (const [what, input, message] of invalid) {
     test(`refuses ${what} with VALIDATION and changes nothing`, async () => {
@@ -97,20 +118,29 @@ describe('create_task', () => {
   test('refuses dependencies across projects and unknown projects', async () => {
     await core.call('create_project', { name: 'other' });
     const elsewhere = (await core.call('create_task', { title: 'x', project_id: 'other' })).task;
-    assert.equal((await core.fails('create_task', { title: 't', dependencies: [elsewhere.id] })).code, 'VALIDATION');
+    assert.equal(
+      (await core.fails('create_task', { title: 't', dependencies: [elsewhere.id] })).code,
+      'VALIDATION',
+    );
     const missing = await core.fails('create_task', { title: 't', project_id: 'nope' });
     assert.equal(missing.code, 'NOT_FOUND');
     assert.match(missing.message, /Known projects: default, other/);
   });
 
   test('refuses a missing parent', async () => {
-    assert.equal((await core.fails('create_task', { title: 't', parent_id: 99 })).code, 'NOT_FOUND');
+    assert.equal(
+      (await core.fails('create_task', { title: 't', parent_id: 99 })).code,
+      'NOT_FOUND',
+    );
   });
 
   test('records a task.created event with the task', async () => {
     const { task } = await core.call('create_task', { title: 'Logged' });
     const { events } = await core.call('list_events', { task_id: task.id });
-    assert.deepEqual(events.map((e) => e.type), ['task.created']);
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['task.created'],
+    );
     assert.equal(events[0]!.actor, 'test');
     assert.deepEqual(events[0]!.after, task);
   });

@@ -1,13 +1,23 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { createTasks, openTestCore, snapshot, type TestCore } from '../../helpers/temp-orchestrator.ts';
+import {
+  createTasks,
+  openTestCore,
+  snapshot,
+  type TestCore,
+} from '../../helpers/temp-orchestrator.ts';
 
 describe('delete_task', () => {
   let core: TestCore;
   let a: number, b: number, c: number, d: number;
   beforeEach(async () => {
     core = openTestCore();
-    [a, b, c, d] = (await createTasks(core, 'A', 'B', 'C', 'D')) as [number, number, number, number];
+    [a, b, c, d] = (await createTasks(core, 'A', 'B', 'C', 'D')) as [
+      number,
+      number,
+      number,
+      number,
+    ];
     // A <- B <- C, and D <- B: B depends on A and D; C depends on B
     await core.call('add_dependency', { task_id: b, depends_on: a });
     await core.call('add_dependency', { task_id: b, depends_on: d });
@@ -15,12 +25,16 @@ describe('delete_task', () => {
   });
   afterEach(() => core.dispose());
 
-  const ids = async () => (await core.call('list_tasks', { fields: 'compact' })).tasks.map((t) => t.id);
+  const ids = async () =>
+    (await core.call('list_tasks', { fields: 'compact' })).tasks.map((t) => t.id);
 
   test('a task without dependents is deleted with its subtasks and their events', async () => {
     const child = (await core.call('create_task', { title: 'C.1', parent_id: c })).task;
     const result = await core.call('delete_task', { task_id: c });
-    assert.deepEqual(result.deleted.map((t) => t.id), [c, child.id]);
+    assert.deepEqual(
+      result.deleted.map((t) => t.id),
+      [c, child.id],
+    );
     assert.deepEqual(await ids(), [a, b, d]);
     const { events } = await core.call('list_events', { task_id: c });
     assert.equal(events.at(-1)?.type, 'task.deleted');
@@ -41,7 +55,7 @@ describe('delete_task', () => {
     assert.deepEqual(await ids(), [d]);
   });
 
-  test('relink gives dependents the deleted task\'s prerequisites', async () => {
+  test("relink gives dependents the deleted task's prerequisites", async () => {
     const result = await core.call('delete_task', { task_id: b, on_dependents: 'relink' });
     assert.deepEqual(result.relinked, [
       { task_id: c, depends_on: a },
@@ -62,6 +76,9 @@ describe('delete_task', () => {
 
   test('an unknown task is NOT_FOUND and a bad choice is VALIDATION', async () => {
     assert.equal((await core.fails('delete_task', { task_id: 99 })).code, 'NOT_FOUND');
-    assert.equal((await core.fails('delete_task', { task_id: a, on_dependents: 'orphan' })).code, 'VALIDATION');
+    assert.equal(
+      (await core.fails('delete_task', { task_id: a, on_dependents: 'orphan' })).code,
+      'VALIDATION',
+    );
   });
 });

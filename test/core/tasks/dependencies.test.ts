@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { createTasks, openTestCore, snapshot, type TestCore } from '../../helpers/temp-orchestrator.ts';
+import {
+  createTasks,
+  openTestCore,
+  snapshot,
+  type TestCore,
+} from '../../helpers/temp-orchestrator.ts';
 
 describe('add_dependency and remove_dependency', () => {
   let core: TestCore;
@@ -32,7 +37,10 @@ describe('add_dependency and remove_dependency', () => {
       { id: b, title: 'Build' },
       { id: a, title: 'Design' },
     ]);
-    assert.match(error.message, /#1 "Design" depends on #3 "Ship", #3 "Ship" depends on #2 "Build", #2 "Build" depends on #1 "Design"/);
+    assert.match(
+      error.message,
+      /#1 "Design" depends on #3 "Ship", #3 "Ship" depends on #2 "Build", #2 "Build" depends on #1 "Design"/,
+    );
     assert.equal(snapshot(core), before);
     // the refused edge must not linger in the in-memory order either
     await core.call('remove_dependency', { task_id: c!, depends_on: b! });
@@ -50,7 +58,11 @@ describe('add_dependency and remove_dependency', () => {
   test('refuses creating a subtask that waits on a task waiting on its parent', async () => {
     const [parent, after] = await createTasks(core, 'Parent', 'After parent');
     await core.call('add_dependency', { task_id: after!, depends_on: parent! });
-    const error = await core.fails('create_task', { title: 'Child', parent_id: parent, dependencies: [after] });
+    const error = await core.fails('create_task', {
+      title: 'Child',
+      parent_id: parent,
+      dependencies: [after],
+    });
     assert.equal(error.code, 'CYCLE');
     assert.equal((await core.call('list_tasks', {})).count, 2);
   });
@@ -60,12 +72,24 @@ describe('add_dependency and remove_dependency', () => {
     const self = await core.fails('add_dependency', { task_id: a, depends_on: a });
     assert.equal(self.code, 'VALIDATION');
     assert.match(self.message, /cannot depend on itself/);
-    assert.equal((await core.fails('add_dependency', { task_id: a, depends_on: 77 })).code, 'NOT_FOUND');
-    assert.equal((await core.fails('add_dependency', { task_id: 77, depends_on: a })).code, 'NOT_FOUND');
+    assert.equal(
+      (await core.fails('add_dependency', { task_id: a, depends_on: 77 })).code,
+      'NOT_FOUND',
+    );
+    assert.equal(
+      (await core.fails('add_dependency', { task_id: 77, depends_on: a })).code,
+      'NOT_FOUND',
+    );
     await core.call('create_project', { name: 'other' });
     const other = (await core.call('create_task', { title: 'X', project_id: 'other' })).task;
-    assert.equal((await core.fails('add_dependency', { task_id: a, depends_on: other.id })).code, 'VALIDATION');
-    assert.equal((await core.fails('add_dependency', { task_id: 'a', depends_on: 1 })).code, 'VALIDATION');
+    assert.equal(
+      (await core.fails('add_dependency', { task_id: a, depends_on: other.id })).code,
+      'VALIDATION',
+    );
+    assert.equal(
+      (await core.fails('add_dependency', { task_id: 'a', depends_on: 1 })).code,
+      'VALIDATION',
+    );
   });
 
   test('removing the last open prerequisite makes the task ready', async () => {
@@ -75,7 +99,10 @@ describe('add_dependency and remove_dependency', () => {
     assert.deepEqual(task.dependencies, []);
     assert.equal(task.ready, true);
     const { events } = await core.call('list_events', { task_id: b! });
-    assert.deepEqual(events.map((e) => e.type), ['task.created', 'dependency.added', 'dependency.removed', 'task.ready']);
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['task.created', 'dependency.added', 'dependency.removed', 'task.ready'],
+    );
   });
 
   test('removing a dependency that does not exist is NOT_FOUND listing the real ones', async () => {
@@ -89,7 +116,9 @@ describe('add_dependency and remove_dependency', () => {
   test('another process adding edges is seen by the cycle check', async () => {
     const [a, b] = await createTasks(core, 'A', 'B');
     await core.call('add_dependency', { task_id: b!, depends_on: a! }); // warms the cache
-    const other = (await import('../../helpers/temp-orchestrator.ts')).openTestCore({ dir: core.dir });
+    const other = (await import('../../helpers/temp-orchestrator.ts')).openTestCore({
+      dir: core.dir,
+    });
     try {
       const [c] = await createTasks(other, 'C');
       await other.call('add_dependency', { task_id: c!, depends_on: b! });
@@ -110,11 +139,14 @@ describe('add_dependency and remove_dependency', () => {
     assert.equal((await core.fails('add_dependency', { task_id: a, depends_on: b })).code, 'CYCLE');
     const [c] = await createTasks(core, 'C');
     await core.call('add_dependency', { task_id: c!, depends_on: b! });
-    assert.deepEqual((await core.fails('add_dependency', { task_id: a, depends_on: c })).details?.['cycle'], [
-      { id: a, title: 'A' },
-      { id: c, title: 'C' },
-      { id: b, title: 'B' },
-      { id: a, title: 'A' },
-    ]);
+    assert.deepEqual(
+      (await core.fails('add_dependency', { task_id: a, depends_on: c })).details?.['cycle'],
+      [
+        { id: a, title: 'A' },
+        { id: c, title: 'C' },
+        { id: b, title: 'B' },
+        { id: a, title: 'A' },
+      ],
+    );
   });
 });

@@ -14,34 +14,54 @@ function expectedFlags(tasks: readonly Task[]) {
   const isBad = (task: Task): boolean => {
     if (!bad.has(task.id)) {
       const failed = task.status === 'failed' || task.status === 'cancelled';
-      bad.set(task.id, failed || (task.status !== 'completed' && task.dependencies.some((id) => isBad(byId.get(id)!))));
+      bad.set(
+        task.id,
+        failed ||
+          (task.status !== 'completed' && task.dependencies.some((id) => isBad(byId.get(id)!))),
+      );
     }
     return bad.get(task.id)!;
   };
   return tasks.map((task) => ({
     id: task.id,
-    ready: task.status === 'pending' && task.dependencies.every((id) => byId.get(id)!.status === 'completed'),
+    ready:
+      task.status === 'pending' &&
+      task.dependencies.every((id) => byId.get(id)!.status === 'completed'),
     waiting_on_failed:
-      !['completed', 'failed', 'cancelled'].includes(task.status) && task.dependencies.some((id) => isBad(byId.get(id)!)),
+      !['completed', 'failed', 'cancelled'].includes(task.status) &&
+      task.dependencies.some((id) => isBad(byId.get(id)!)),
   }));
 }
 
 const step = fc.oneof(
-  fc.record({ kind: fc.constant('status' as const), task: fc.nat(11), status: fc.constantFrom(...TASK_STATUSES) }),
+  fc.record({
+    kind: fc.constant('status' as const),
+    task: fc.nat(11),
+    status: fc.constantFrom(...TASK_STATUSES),
+  }),
   fc.record({ kind: fc.constant('link' as const), task: fc.nat(11), on: fc.nat(11) }),
   fc.record({ kind: fc.constant('unlink' as const), task: fc.nat(11), on: fc.nat(11) }),
 );
 
-async function apply(core: TestCore, ids: number[], action: { kind: string; task: number; status?: string; on?: number }) {
+async function apply(
+  core: TestCore,
+  ids: number[],
+  action: { kind: string; task: number; status?: string; on?: number },
+) {
   const task_id = ids[action.task % ids.length]!;
   const other = ids[(action.on ?? 0) % ids.length]!;
   try {
-    if (action.kind === 'status') await core.call('update_task_status', { task_id, status: action.status as Task['status'] });
-    else if (action.kind === 'link') await core.call('add_dependency', { task_id, depends_on: other });
+    if (action.kind === 'status')
+      await core.call('update_task_status', { task_id, status: action.status as Task['status'] });
+    else if (action.kind === 'link')
+      await core.call('add_dependency', { task_id, depends_on: other });
     else await core.call('remove_dependency', { task_id, depends_on: other });
   } catch (error) {
     // refusals (illegal transitions, cycles, missing edges) are expected and change nothing
-    assert.ok(['VALIDATION', 'FORBIDDEN', 'CYCLE', 'NOT_FOUND'].includes((error as { code: string }).code), String(error));
+    assert.ok(
+      ['VALIDATION', 'FORBIDDEN', 'CYCLE', 'NOT_FOUND'].includes((error as { code: string }).code),
+      String(error),
+    );
   }
 }
 
@@ -55,10 +75,18 @@ test('ready and waiting_on_failed always match a full recomputation', async () =
         const core = openTestCore();
         try {
           const ids: number[] = [];
-          for (let i = 0; i < count; i++) ids.push((await core.call('create_task', { title: `T${i}` })).task.id);
+          for (let i = 0; i < count; i++)
+            ids.push((await core.call('create_task', { title: `T${i}` })).task.id);
           for (const [a, b] of edges) {
-            const [later, earlier] = [Math.max(a % count, b % count), Math.min(a % count, b % count)];
-            if (later !== earlier) await core.call('add_dependency', { task_id: ids[later]!, depends_on: ids[earlier]! });
+            const [later, earlier] = [
+              Math.max(a % count, b % count),
+              Math.min(a % count, b % count),
+            ];
+            if (later !== earlier)
+              await core.call('add_dependency', {
+                task_id: ids[later]!,
+                depends_on: ids[earlier]!,
+              });
           }
           for (const action of steps) {
             await apply(core, ids, action);

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { createTasks, openTestCore, snapshot, type TestCore } from '../../helpers/temp-orchestrator.ts';
+import {
+  createTasks,
+  openTestCore,
+  snapshot,
+  type TestCore,
+} from '../../helpers/temp-orchestrator.ts';
 
 describe('list_tasks', () => {
   let core: TestCore;
@@ -27,11 +32,24 @@ describe('list_tasks', () => {
     const [a] = await createTasks(core, 'A');
     await core.call('create_task', { title: 'B', dependencies: [a!] });
     const { tasks } = await core.call('list_tasks', { fields: 'compact' });
-    assert.deepEqual(tasks[1], { id: 2, title: 'B', status: 'pending', priority: 1, dependencies: [1] });
+    assert.deepEqual(tasks[1], {
+      id: 2,
+      title: 'B',
+      status: 'pending',
+      priority: 1,
+      dependencies: [1],
+    });
   });
 
   test('filters by status, language, tag, assignee, parent and readiness', async () => {
-    const a = (await core.call('create_task', { title: 'A', code_language: 'Python', tags: ['ml'], assignee: 'ann' })).task;
+    const a = (
+      await core.call('create_task', {
+        title: 'A',
+        code_language: 'Python',
+        tags: ['ml'],
+        assignee: 'ann',
+      })
+    ).task;
     const b = (await core.call('create_task', { title: 'B', parent_id: a.id })).task;
     const c = (await core.call('create_task', { title: 'C', tags: ['ml', 'ui'] })).task;
     await core.call('update_task_status', { task_id: c.id, status: 'in_progress' });
@@ -78,7 +96,12 @@ describe('update_task', () => {
     assert.equal(result.task.version, 2);
     const { events } = await core.call('list_events', { task_id: id! });
     assert.deepEqual(events.at(-1)?.before, { title: 'A', tags: [], assignee: null, progress: 0 });
-    assert.deepEqual(events.at(-1)?.after, { title: 'A+', tags: ['x'], assignee: 'zoe', progress: 40 });
+    assert.deepEqual(events.at(-1)?.after, {
+      title: 'A+',
+      tags: ['x'],
+      assignee: 'zoe',
+      progress: 40,
+    });
     const cleared = await core.call('update_task', { task_id: id!, assignee: null });
     assert.equal(cleared.task.assignee, null);
   });
@@ -87,7 +110,11 @@ describe('update_task', () => {
     const [id] = await createTasks(core, 'A');
     await core.call('update_task', { task_id: id!, title: 'by someone else' });
     const before = snapshot(core);
-    const error = await core.fails('update_task', { task_id: id, title: 'mine', expected_version: 1 });
+    const error = await core.fails('update_task', {
+      task_id: id,
+      title: 'mine',
+      expected_version: 1,
+    });
     assert.equal(error.code, 'CONFLICT');
     assert.deepEqual(error.details, { task_id: id, expected_version: 1, current_version: 2 });
     assert.equal(snapshot(core), before);
@@ -107,14 +134,20 @@ describe('update_task', () => {
     const error = await core.fails('update_task', { task_id: a, parent_id: b });
     assert.equal(error.code, 'VALIDATION');
     assert.match(error.message, /one of its subtasks/);
-    assert.equal((await core.call('update_task', { task_id: b!, parent_id: null })).task.parent_id, null);
+    assert.equal(
+      (await core.call('update_task', { task_id: b!, parent_id: null })).task.parent_id,
+      null,
+    );
   });
 
   test('refuses status changes through update_task and values out of range', async () => {
     const [id] = await createTasks(core, 'A');
     const status = await core.fails('update_task', { task_id: id, status: 'completed' });
     assert.match(status.message, /unknown field\(s\): status/);
-    assert.equal((await core.fails('update_task', { task_id: id, progress: 101 })).code, 'VALIDATION');
+    assert.equal(
+      (await core.fails('update_task', { task_id: id, progress: 101 })).code,
+      'VALIDATION',
+    );
     assert.equal((await core.fails('update_task', { task_id: 404, title: 'x' })).code, 'NOT_FOUND');
   });
 });

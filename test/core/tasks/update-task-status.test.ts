@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { TASK_STATUSES } from '../../../src/shared/tasks/task-fields.ts';
 import { legalNextStatuses } from '../../../src/shared/tasks/status-machine.ts';
-import { createTasks, openTestCore, snapshot, type TestCore } from '../../helpers/temp-orchestrator.ts';
+import {
+  createTasks,
+  openTestCore,
+  snapshot,
+  type TestCore,
+} from '../../helpers/temp-orchestrator.ts';
 
 describe('update_task_status', () => {
   let core: TestCore;
@@ -67,10 +72,15 @@ describe('update_task_status', () => {
     await core.call('add_dependency', { task_id: d!, depends_on: a! });
     await core.call('add_dependency', { task_id: d!, depends_on: b! });
     const seen: string[] = [];
-    const unsubscribe = core.orchestrator.subscribe((event) => seen.push(`${event.type}:${event.task_id}`));
+    const unsubscribe = core.orchestrator.subscribe((event) =>
+      seen.push(`${event.type}:${event.task_id}`),
+    );
     const result = await setStatus(a!, 'completed');
     unsubscribe();
-    assert.deepEqual(result.became_ready.map((t) => t.id), [c]);
+    assert.deepEqual(
+      result.became_ready.map((t) => t.id),
+      [c],
+    );
     assert.deepEqual(seen, [`task.status_changed:${a}`, `task.ready:${c}`]);
     assert.match(result.message, /1 dependent task\(s\) became ready/);
     const ready = await core.call('get_ready_tasks', {});
@@ -83,29 +93,48 @@ describe('update_task_status', () => {
     await core.call('add_dependency', { task_id: c!, depends_on: b! });
     await setStatus(a!, 'in_progress');
     const failed = await setStatus(a!, 'failed');
-    assert.deepEqual(failed.now_waiting_on_failed.map((t) => t.id), [b, c]);
+    assert.deepEqual(
+      failed.now_waiting_on_failed.map((t) => t.id),
+      [b, c],
+    );
     assert.equal((await core.call('get_task', { task_id: c! })).task.waiting_on_failed, true);
     const blockers = await core.call('get_task', { task_id: b! });
-    assert.deepEqual(blockers.failed_prerequisites.map((t) => t.id), [a]);
+    assert.deepEqual(
+      blockers.failed_prerequisites.map((t) => t.id),
+      [a],
+    );
     const listed = await core.call('list_tasks', { include_metrics: true });
-    assert.deepEqual(listed.tasks.filter((t) => 'waiting_on_failed' in t && t.waiting_on_failed).map((t) => t.id), [b, c]);
+    assert.deepEqual(
+      listed.tasks.filter((t) => 'waiting_on_failed' in t && t.waiting_on_failed).map((t) => t.id),
+      [b, c],
+    );
     assert.equal(listed.metrics?.waiting_on_failed, 2);
     await setStatus(a!, 'pending');
     assert.equal((await core.call('get_task', { task_id: c! })).task.waiting_on_failed, false);
     const { events } = await core.call('list_events', { task_id: c! });
-    assert.deepEqual(events.map((e) => e.type).slice(-2), ['task.waiting_on_failed', 'task.failure_cleared']);
+    assert.deepEqual(events.map((e) => e.type).slice(-2), [
+      'task.waiting_on_failed',
+      'task.failure_cleared',
+    ]);
   });
 
   test('cancelling counts as a failed prerequisite too', async () => {
     const [a, b] = await createTasks(core, 'A', 'B');
     await core.call('add_dependency', { task_id: b!, depends_on: a! });
-    assert.deepEqual((await setStatus(a!, 'cancelled')).now_waiting_on_failed.map((t) => t.id), [b]);
+    assert.deepEqual(
+      (await setStatus(a!, 'cancelled')).now_waiting_on_failed.map((t) => t.id),
+      [b],
+    );
   });
 
   test('a stale expected_version is refused with CONFLICT and the current version', async () => {
     const [id] = await createTasks(core, 'A');
     await core.call('update_task', { task_id: id!, title: 'A2' });
-    const error = await core.fails('update_task_status', { task_id: id, status: 'in_progress', expected_version: 1 });
+    const error = await core.fails('update_task_status', {
+      task_id: id,
+      status: 'in_progress',
+      expected_version: 1,
+    });
     assert.equal(error.code, 'CONFLICT');
     assert.equal(error.details?.['current_version'], 2);
   });
@@ -118,7 +147,10 @@ describe('update_task_status', () => {
   });
 
   test('an unknown task or status is refused', async () => {
-    assert.equal((await core.fails('update_task_status', { task_id: 9, status: 'pending' })).code, 'NOT_FOUND');
+    assert.equal(
+      (await core.fails('update_task_status', { task_id: 9, status: 'pending' })).code,
+      'NOT_FOUND',
+    );
     const error = await core.fails('update_task_status', { task_id: 1, status: 'done' });
     assert.equal(error.code, 'VALIDATION');
     assert.match(error.message, /status must be one of pending, in_progress/);
@@ -126,9 +158,13 @@ describe('update_task_status', () => {
 
   test('notifies the assignee when their task becomes ready', async () => {
     const a = (await core.call('create_task', { title: 'A' })).task;
-    const b = (await core.call('create_task', { title: 'B', assignee: 'bob', dependencies: [a.id] })).task;
+    const b = (
+      await core.call('create_task', { title: 'B', assignee: 'bob', dependencies: [a.id] })
+    ).task;
     await setStatus(a.id, 'completed');
-    const rows = core.orchestrator.store.db.prepare('SELECT task_id, recipient, kind FROM notifications').all();
+    const rows = core.orchestrator.store.db
+      .prepare('SELECT task_id, recipient, kind FROM notifications')
+      .all();
     assert.deepEqual(rows, [{ task_id: b.id, recipient: 'bob', kind: 'task.ready' }]);
   });
 });

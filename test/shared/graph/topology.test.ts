@@ -3,12 +3,20 @@ import { describe, test } from 'node:test';
 import { toDot, toMermaid } from '../../../src/shared/graph/graph-render.ts';
 import { criticalPath, topologicalWaves } from '../../../src/shared/graph/topology.ts';
 
-const node = (id: number, hours: number | null = null, status = 'pending') => ({ id, title: `T${id}`, status, estimated_hours: hours });
+const node = (id: number, hours: number | null = null, status = 'pending') => ({
+  id,
+  title: `T${id}`,
+  status,
+  estimated_hours: hours,
+});
 const edge = (task_id: number, depends_on: number) => ({ task_id, depends_on });
 
 describe('topologicalWaves', () => {
   test('groups tasks so each depends only on earlier waves', () => {
-    const waves = topologicalWaves([node(1), node(2), node(3), node(4)], [edge(3, 1), edge(3, 2), edge(4, 3)]);
+    const waves = topologicalWaves(
+      [node(1), node(2), node(3), node(4)],
+      [edge(3, 1), edge(3, 2), edge(4, 3)],
+    );
     assert.deepEqual(waves, [[1, 2], [3], [4]]);
   });
 
@@ -32,7 +40,10 @@ describe('criticalPath', () => {
 
 describe('graph renderings', () => {
   test('Mermaid draws prerequisite --> dependent with a class per status and escaped titles', () => {
-    const text = toMermaid([{ id: 1, title: 'Say "hi" <b>', status: 'completed' }, node(2)], [edge(2, 1)]);
+    const text = toMermaid(
+      [{ id: 1, title: 'Say "hi" <b>', status: 'completed' }, node(2)],
+      [edge(2, 1)],
+    );
     assert.match(text, /^flowchart TD\n/);
     assert.match(text, /classDef completed fill:#dcfce7/);
     assert.match(text, /t1\["#1 Say #quot;hi#quot; #lt;b#gt;"\]:::completed/);
@@ -40,7 +51,10 @@ describe('graph renderings', () => {
   });
 
   test('DOT quotes labels and colours nodes by status', () => {
-    const text = toDot([{ id: 1, title: 'a "quoted" \\ title', status: 'failed' }, node(2)], [edge(2, 1)]);
+    const text = toDot(
+      [{ id: 1, title: 'a "quoted" \\ title', status: 'failed' }, node(2)],
+      [edge(2, 1)],
+    );
     assert.match(text, /^digraph tasks \{/);
     assert.match(text, /t1 \[label="#1 a \\"quoted\\" \\\\ title", fillcolor="#fee2e2"/);
     assert.match(text, /t1 -> t2;/);
