@@ -117,11 +117,9 @@ export const FileRefSchema = z
     },
   );
 
-export const FileRefsInput = z
-  .array(FileRefSchema)
-  .max(TASK_LIMITS.fileRefs, {
-    error: `a task may have at most ${TASK_LIMITS.fileRefs} file references`,
-  });
+export const FileRefsInput = z.array(FileRefSchema).max(TASK_LIMITS.fileRefs, {
+  error: `a task may have at most ${TASK_LIMITS.fileRefs} file references`,
+});
 
 export const PositionSchema = z.strictObject({ x: z.number(), y: z.number() });
 
