@@ -43,16 +43,16 @@ type Handlers = {
 
 function bindHandlers(store: Store, clock: Clock): Handlers {
   const events = new EventWriter(store, clock);
-  const projects = new ProjectService(store, events, clock);
   const derived = new DerivedState(store, events, clock);
   const services = { store, events, clock, derived };
-  const tasks = new TaskService({ ...services, projects });
+  const projects = new ProjectService(services);
+  const tasks = new TaskService(services, projects);
   const statuses = new StatusService(services);
   const dependencies = new DependencyService(services);
   const removal = new TaskRemovalService(services);
   const graphs = new GraphService(store, projects);
-  const commits = new CommitLinkService(store, events, clock);
-  const transfer = new TransferService(store, events, projects);
+  const commits = new CommitLinkService(services);
+  const transfer = new TransferService(services, projects);
   return {
     create_project: (args, context) => ({
       project: projects.create(args, context),

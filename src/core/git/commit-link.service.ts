@@ -1,21 +1,10 @@
 // Links git commits to tasks; linking the same commit twice is a no-op.
+import { CoreService } from '../core-service.ts';
 import type { OperationArgs, OperationOutput } from '../../shared/operations/registry.ts';
-import type { CallContext, Clock } from '../call-context.ts';
-import type { EventWriter } from '../events/event-writer.ts';
-import type { Store } from '../store/store.ts';
+import type { CallContext } from '../call-context.ts';
 import { requireTask } from '../tasks/task-errors.ts';
 
-export class CommitLinkService {
-  private readonly store: Store;
-  private readonly events: EventWriter;
-  private readonly clock: Clock;
-
-  constructor(store: Store, events: EventWriter, clock: Clock) {
-    this.store = store;
-    this.events = events;
-    this.clock = clock;
-  }
-
+export class CommitLinkService extends CoreService {
   link(
     input: OperationArgs<'link_git_commit'>,
     context: CallContext,

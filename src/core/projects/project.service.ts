@@ -1,23 +1,12 @@
 // Projects: resolving a reference (id, name or nothing for the default), creating, listing.
 import { AppError } from '../../shared/errors.ts';
 import type { Project } from '../../shared/operations/projects.ops.ts';
-import type { CallContext, Clock } from '../call-context.ts';
-import type { EventWriter } from '../events/event-writer.ts';
-import type { Store } from '../store/store.ts';
+import type { CallContext } from '../call-context.ts';
+import { CoreService } from '../core-service.ts';
 
 export const DEFAULT_PROJECT_ID = 1;
 
-export class ProjectService {
-  private readonly store: Store;
-  private readonly events: EventWriter;
-  private readonly clock: Clock;
-
-  constructor(store: Store, events: EventWriter, clock: Clock) {
-    this.store = store;
-    this.events = events;
-    this.clock = clock;
-  }
-
+export class ProjectService extends CoreService {
   resolve(ref: number | string | undefined): Project {
     if (ref === undefined) ref = DEFAULT_PROJECT_ID;
     const project =

@@ -10,20 +10,16 @@ import {
   type ProjectDocument,
 } from '../../shared/operations/transfer.ops.ts';
 import type { CallContext } from '../call-context.ts';
-import type { EventWriter } from '../events/event-writer.ts';
-import type { Store } from '../store/store.ts';
+import { CoreService, type CoreServices } from '../core-service.ts';
 import { blocksDependents } from '../tasks/derived-state.ts';
 import { toTasks } from '../tasks/task-view.ts';
 import type { ProjectService } from './project.service.ts';
 
-export class TransferService {
-  private readonly store: Store;
-  private readonly events: EventWriter;
+export class TransferService extends CoreService {
   private readonly projects: ProjectService;
 
-  constructor(store: Store, events: EventWriter, projects: ProjectService) {
-    this.store = store;
-    this.events = events;
+  constructor(services: CoreServices, projects: ProjectService) {
+    super(services);
     this.projects = projects;
   }
 

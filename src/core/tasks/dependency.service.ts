@@ -1,31 +1,17 @@
 // Adding and removing dependency edges, refusing any that would close a cycle.
+import { CoreService } from '../core-service.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { OperationArgs, OperationOutput } from '../../shared/operations/registry.ts';
-import type { CallContext, Clock } from '../call-context.ts';
-import type { EventWriter } from '../events/event-writer.ts';
+import type { CallContext } from '../call-context.ts';
 import { findCycle } from '../graph/cycle-check.ts';
-import type { Store } from '../store/store.ts';
 import type { TaskRecord } from '../store/tasks.repo.ts';
-import type { DerivedState } from './derived-state.ts';
 import { cycleError, requireSameProject, requireTask } from './task-errors.ts';
 import { toTask } from './task-view.ts';
 
 type DependencyArgs = OperationArgs<'add_dependency'>;
 type DependencyResult = OperationOutput<'add_dependency'>;
 
-export class DependencyService {
-  private readonly store: Store;
-  private readonly events: EventWriter;
-  private readonly clock: Clock;
-  private readonly derived: DerivedState;
-
-  constructor(deps: { store: Store; events: EventWriter; clock: Clock; derived: DerivedState }) {
-    this.store = deps.store;
-    this.events = deps.events;
-    this.clock = deps.clock;
-    this.derived = deps.derived;
-  }
-
+export class DependencyService extends CoreService {
   add(input: DependencyArgs, context: CallContext): DependencyResult {
     const { store } = this;
     return store.write(() => {

@@ -1,5 +1,6 @@
 // Status changes through the status machine, with their cascade: completing a task readies its
 // dependents, failing or cancelling one marks them as waiting on a failed prerequisite.
+import { CoreService } from '../core-service.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { OperationArgs, OperationOutput } from '../../shared/operations/registry.ts';
 import {
@@ -8,27 +9,12 @@ import {
   requiresCompletedPrerequisites,
 } from '../../shared/tasks/status-machine.ts';
 import type { TaskStatus } from '../../shared/tasks/task-fields.ts';
-import type { CallContext, Clock } from '../call-context.ts';
-import type { EventWriter } from '../events/event-writer.ts';
-import type { Store } from '../store/store.ts';
+import type { CallContext } from '../call-context.ts';
 import type { TaskRecord } from '../store/tasks.repo.ts';
-import type { DerivedState } from './derived-state.ts';
 import { checkVersion, requireTask } from './task-errors.ts';
 import { isReady, toTask } from './task-view.ts';
 
-export class StatusService {
-  private readonly store: Store;
-  private readonly events: EventWriter;
-  private readonly clock: Clock;
-  private readonly derived: DerivedState;
-
-  constructor(deps: { store: Store; events: EventWriter; clock: Clock; derived: DerivedState }) {
-    this.store = deps.store;
-    this.events = deps.events;
-    this.clock = deps.clock;
-    this.derived = deps.derived;
-  }
-
+export class StatusService extends CoreService {
   setStatus(
     input: OperationArgs<'update_task_status'>,
     context: CallContext,

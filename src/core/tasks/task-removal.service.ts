@@ -1,27 +1,13 @@
 // Deleting tasks. A task others depend on is deleted only on an explicit choice: cascade (its
 // dependents go too) or relink (they inherit its own prerequisites).
+import { CoreService } from '../core-service.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { OperationArgs, OperationOutput } from '../../shared/operations/registry.ts';
-import type { CallContext, Clock } from '../call-context.ts';
-import type { EventWriter } from '../events/event-writer.ts';
-import type { Store } from '../store/store.ts';
-import type { DerivedState } from './derived-state.ts';
+import type { CallContext } from '../call-context.ts';
 import { requireTask } from './task-errors.ts';
 import { toTasks } from './task-view.ts';
 
-export class TaskRemovalService {
-  private readonly store: Store;
-  private readonly events: EventWriter;
-  private readonly clock: Clock;
-  private readonly derived: DerivedState;
-
-  constructor(deps: { store: Store; events: EventWriter; clock: Clock; derived: DerivedState }) {
-    this.store = deps.store;
-    this.events = deps.events;
-    this.clock = deps.clock;
-    this.derived = deps.derived;
-  }
-
+export class TaskRemovalService extends CoreService {
   delete(
     input: OperationArgs<'delete_task'>,
     context: CallContext,

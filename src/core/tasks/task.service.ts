@@ -4,25 +4,15 @@ import { AppError } from '../../shared/errors.ts';
 import type { OperationArgs, OperationOutput } from '../../shared/operations/registry.ts';
 import { DEFAULT_PRIORITY } from '../../shared/tasks/task-fields.ts';
 import type { Task } from '../../shared/tasks/task.schema.ts';
-import type { CallContext, Clock } from '../call-context.ts';
-import type { EventWriter } from '../events/event-writer.ts';
+import type { CallContext } from '../call-context.ts';
+import { CoreService, type CoreServices } from '../core-service.ts';
 import { findCycle } from '../graph/cycle-check.ts';
 import type { ProjectService } from '../projects/project.service.ts';
-import type { Store } from '../store/store.ts';
 import type { TaskRecord, TaskWrite } from '../store/tasks.repo.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import type { DerivedState } from './derived-state.ts';
 import { blocksDependents } from './derived-state.ts';
 import { checkVersion, cycleError, requireSameProject, requireTask } from './task-errors.ts';
 import { toCompactTasks, toTask, toTasks } from './task-view.ts';
-
-export interface TaskServiceDeps {
-  store: Store;
-  events: EventWriter;
-  clock: Clock;
-  projects: ProjectService;
-  derived: DerivedState;
-}
 
 /** Fields compared to decide what an update changed, in the order reported. */
 const EDITABLE = [
@@ -44,24 +34,24 @@ const EDITABLE = [
   'parent_id',
 ] as const;
 
-export class TaskService {
-  private readonly deps: TaskServiceDeps;
+export class TaskService extends CoreService {
+  private readonly projects: ProjectService;
 
-  constructor(deps: TaskServiceDeps) {
-    this.deps = deps;
+  constructor(services: CoreServices, projects: ProjectService) {
+    super(services);
+    this.projects = projects;
   }
 
   create(input: OperationArgs<'create_task'>, context: CallContext): Task {
-    const { store, events, clock, derived } = this.deps;
-    return store.write(() => {
+    return this.store.write(() => {
       const parent =
         input.parent_id === undefined
           ? undefined
-          : requireTask(store, input.parent_id, 'parent task');
+          : requireTask(this.store, input.parent_id, 'parent task');
       const project =
         input.project_id === undefined && parent
-          ? store.projects.get(parent.project_id)!
-          : this.deps.projects.resolve(input.project_id);
+          ? this.store.projects.get(parent.project_id)!
+          : this.projects.resolve(input.project_id);
       if (parent && parent.project_id !== project.id) {
         throw new AppError(
           'VALIDATION',
@@ -69,7 +59,7 @@ export class TaskService {
         );
       }
       const prerequisites = this.requirePrerequisites(input.dependencies, project.id);
-      const now = clock.now();
+      const now = this.clock.now();
       const record: TaskWrite = {
         project_id: project.id,
         parent_id: parent?.id ?? null,
@@ -94,16 +84,17 @@ export class TaskService {
         completed_at: null,
         position: input.position ?? null,
       };
-      const id = store.tasks.insert(record);
-      store.details.addTags(id, input.tags);
-      store.details.addFileRefs(id, input.file_refs ?? []);
-      for (const prerequisite of prerequisites) store.dependencies.insert(id, prerequisite.id, now);
+      const id = this.store.tasks.insert(record);
+      this.store.details.addTags(id, input.tags);
+      this.store.details.addFileRefs(id, input.file_refs ?? []);
+      for (const prerequisite of prerequisites)
+        this.store.dependencies.insert(id, prerequisite.id, now);
       // a new task has no dependents: only its parent, which waits for it, can close a cycle
-      const cycle = parent ? findCycle(store, parent.id, id) : null;
-      if (cycle) throw cycleError(store, cycle);
-      derived.refresh([id], context, { silent: true });
-      const task = toTask(store, store.tasks.get(id)!);
-      events.record(context, {
+      const cycle = parent ? findCycle(this.store, parent.id, id) : null;
+      if (cycle) throw cycleError(this.store, cycle);
+      this.derived.refresh([id], context, { silent: true });
+      const task = toTask(this.store, this.store.tasks.get(id)!);
+      this.events.record(context, {
         type: 'task.created',
         project_id: project.id,
         task_id: id,
@@ -114,12 +105,11 @@ export class TaskService {
   }
 
   get(input: OperationArgs<'get_task'>): OperationOutput<'get_task'> {
-    const { store } = this.deps;
-    const record = requireTask(store, input.task_id);
-    const task = toTask(store, record);
-    const dependencies = store.tasks.refs(task.dependencies);
+    const record = requireTask(this.store, input.task_id);
+    const task = toTask(this.store, record);
+    const dependencies = this.store.tasks.refs(task.dependencies);
     const failed = new Set(
-      store.dependencies
+      this.store.dependencies
         .prerequisiteStates(record.id)
         .filter(blocksDependents)
         .map((state) => state.id),
@@ -127,18 +117,17 @@ export class TaskService {
     return {
       task,
       dependencies,
-      dependents: store.tasks.refs(store.dependencies.dependentsOf(record.id)),
-      subtasks: store.tasks.subtaskRefs(record.id),
+      dependents: this.store.tasks.refs(this.store.dependencies.dependentsOf(record.id)),
+      subtasks: this.store.tasks.subtaskRefs(record.id),
       failed_prerequisites: dependencies.filter((ref) => failed.has(ref.id)),
-      commits: store.commits.ofTask(record.id),
+      commits: this.store.commits.ofTask(record.id),
       ...(input.include_executions ? { executions: [] } : {}),
       ...(input.include_analysis ? { analysis: [] } : {}),
     };
   }
 
   list(input: OperationArgs<'list_tasks'>): OperationOutput<'list_tasks'> {
-    const { store } = this.deps;
-    const project = this.deps.projects.resolve(input.project_id);
+    const project = this.projects.resolve(input.project_id);
     const filter = {
       project_id: project.id,
       ...(input.status !== undefined
@@ -151,14 +140,15 @@ export class TaskService {
       ...(input.ready !== undefined ? { ready: input.ready } : {}),
     };
     const after = input.cursor ? decodeCursor(input.cursor, ['after']).after : 0;
-    const records = store.tasks.page(filter, after, input.limit + 1);
+    const records = this.store.tasks.page(filter, after, input.limit + 1);
     const more = records.length > input.limit;
     const page = more ? records.slice(0, input.limit) : records;
     return {
-      tasks: input.fields === 'compact' ? toCompactTasks(store, page) : toTasks(store, page),
-      count: store.tasks.count(filter),
+      tasks:
+        input.fields === 'compact' ? toCompactTasks(this.store, page) : toTasks(this.store, page),
+      count: this.store.tasks.count(filter),
       next_cursor: more ? encodeCursor({ after: page.at(-1)!.id }) : null,
-      ...(input.include_metrics ? { metrics: store.tasks.metrics(project.id) } : {}),
+      ...(input.include_metrics ? { metrics: this.store.tasks.metrics(project.id) } : {}),
     };
   }
 
@@ -166,11 +156,10 @@ export class TaskService {
     input: OperationArgs<'update_task'>,
     context: CallContext,
   ): OperationOutput<'update_task'> {
-    const { store, events, clock } = this.deps;
-    return store.write(() => {
-      const current = requireTask(store, input.task_id);
+    return this.store.write(() => {
+      const current = requireTask(this.store, input.task_id);
       checkVersion(current, input.expected_version);
-      const before = toTask(store, current);
+      const before = toTask(this.store, current);
       const changed = EDITABLE.filter(
         (field) =>
           input[field] !== undefined &&
@@ -187,17 +176,18 @@ export class TaskService {
       const next: TaskRecord = {
         ...current,
         version: current.version + 1,
-        updated_at: clock.now(),
+        updated_at: this.clock.now(),
       };
       for (const field of changed) {
         if (field !== 'tags' && field !== 'file_refs')
           Object.assign(next, { [field]: input[field] });
       }
-      store.tasks.update(current.id, next);
-      if (input.tags !== undefined) store.details.replaceTags(current.id, input.tags);
-      if (input.file_refs !== undefined) store.details.replaceFileRefs(current.id, input.file_refs);
-      const task = toTask(store, store.tasks.get(current.id)!);
-      events.record(context, {
+      this.store.tasks.update(current.id, next);
+      if (input.tags !== undefined) this.store.details.replaceTags(current.id, input.tags);
+      if (input.file_refs !== undefined)
+        this.store.details.replaceFileRefs(current.id, input.file_refs);
+      const task = toTask(this.store, this.store.tasks.get(current.id)!);
+      this.events.record(context, {
         type: 'task.updated',
         project_id: current.project_id,
         task_id: current.id,
@@ -213,7 +203,7 @@ export class TaskService {
   }
 
   private requirePrerequisites(ids: readonly number[], projectId: number): TaskRecord[] {
-    const found = this.deps.store.tasks.getMany(ids);
+    const found = this.store.tasks.getMany(ids);
     const missing = ids.filter((id) => !found.some((task) => task.id === id));
     if (missing.length > 0) {
       throw new AppError(
@@ -239,17 +229,16 @@ export class TaskService {
 
   /** Re-parents a task, refusing a parent in another project, below the task, or waiting on it. */
   private moveUnderParent(task: TaskRecord, parentId: number | null): void {
-    const { store } = this.deps;
     if (parentId === null) return;
-    const parent = requireTask(store, parentId, 'parent task');
+    const parent = requireTask(this.store, parentId, 'parent task');
     requireSameProject(task, parent, 'subtask');
-    if (parent.id === task.id || store.tasks.descendantIds(task.id).includes(parent.id)) {
+    if (parent.id === task.id || this.store.tasks.descendantIds(task.id).includes(parent.id)) {
       throw new AppError(
         'VALIDATION',
         `Task ${parent.id} is task ${task.id} itself or one of its subtasks; choose a parent outside it.`,
       );
     }
-    const cycle = findCycle(store, parent.id, task.id);
-    if (cycle) throw cycleError(store, cycle);
+    const cycle = findCycle(this.store, parent.id, task.id);
+    if (cycle) throw cycleError(this.store, cycle);
   }
 }
