@@ -62,6 +62,6 @@ export class EventLog {
   }
 
   private readDataVersion(): number {
-    return this.store.db.pragma('data_version', { simple: true }) as number;
+    return this.store.dataVersion();
   }
 }

@@ -90,7 +90,7 @@ export class TransferService extends CoreService {
       const base = store.tasks.nextId();
       const newId = new Map(oldIds.map((id, index) => [id, renumbered ? base + index : id]));
       const map = (id: number) => newId.get(id)!;
-      store.db.pragma('defer_foreign_keys = ON');
+      store.deferForeignKeys();
       for (const task of document.tasks)
         this.insertTask(projectId, task, map, derived.get(task.id)!);
       for (const commit of document.commits)

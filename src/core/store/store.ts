@@ -37,6 +37,16 @@ export class Store {
     return this.run.immediate(body) as T;
   }
 
+  /** Within the current write, checks foreign keys at commit instead of per statement (imports). */
+  deferForeignKeys(): void {
+    this.db.pragma('defer_foreign_keys = ON');
+  }
+
+  /** Changes whenever another connection commits to the database file. */
+  dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
   dispose(): void {
     if (this.db.open) this.db.close();
   }
