@@ -78,6 +78,7 @@ export function snapshot(core: TestCore): string {
     'projects',
     'tasks',
     'task_counts',
+    'ready_counts',
     'task_tags',
     'file_refs',
     'dependencies',

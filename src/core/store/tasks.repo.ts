@@ -218,7 +218,7 @@ export function createTasksRepo(db: Db) {
      WHERE project_id = @project AND (@statuses IS NULL OR status IN (SELECT value FROM json_each(@statuses)))`,
   );
   const readyCount = db.prepare<[number], { count: number }>(
-    `SELECT count(*) AS count FROM tasks WHERE project_id = ? AND ${READY}`,
+    'SELECT coalesce((SELECT count FROM ready_counts WHERE project_id = ?), 0) AS count',
   );
   const waitingCount = db.prepare<[number], { count: number }>(
     "SELECT count(*) AS count FROM tasks WHERE project_id = ? AND failed_prerequisites > 0 AND status NOT IN ('completed', 'failed', 'cancelled')",

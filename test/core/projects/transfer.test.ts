@@ -66,6 +66,16 @@ describe('export_project and import_project', () => {
     const ui = (await target.call('get_task', { task_id: 4 })).task;
     assert.equal(ui.waiting_on_failed, true);
     assert.equal(ui.ready, false);
+    const ready = await target.call('get_ready_tasks', { project_id: 'copy' });
+    assert.deepEqual(
+      ready.tasks.map((t) => t.id),
+      [3],
+    );
+    assert.equal(ready.count, 1);
+    assert.equal(
+      (await target.call('list_tasks', { project_id: 'copy', status: 'completed' })).count,
+      1,
+    );
   });
 
   test('importing into a database whose ids are taken renumbers consistently', async () => {

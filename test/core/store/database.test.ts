@@ -36,6 +36,7 @@ describe('openDatabase', () => {
           'file_refs',
           'notifications',
           'projects',
+          'ready_counts',
           'task_counts',
           'task_tags',
           'tasks',

@@ -97,6 +97,8 @@ test('ready and waiting_on_failed always match a full recomputation', async () =
               expectedFlags(full),
             );
             assert.equal((await core.call('list_tasks', { limit: 1 })).count, full.length);
+            const ready = await core.call('get_ready_tasks', { limit: 1 });
+            assert.equal(ready.count, full.filter((task) => task.ready).length, 'ready count');
             for (const status of ['pending', 'completed', 'failed'] as const) {
               const counted = (await core.call('list_tasks', { status, limit: 1 })).count;
               assert.equal(counted, full.filter((task) => task.status === status).length, status);

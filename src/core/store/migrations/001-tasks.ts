@@ -79,6 +79,33 @@ WHEN OLD.status <> NEW.status OR OLD.project_id <> NEW.project_id BEGIN
   ON CONFLICT (project_id, status) DO UPDATE SET count = count + 1;
 END;
 
+-- ready tasks (pending, every dependency completed) per project, kept the same way
+CREATE TABLE ready_counts (
+  project_id INTEGER PRIMARY KEY REFERENCES projects(id) ON DELETE CASCADE,
+  count INTEGER NOT NULL CHECK (count >= 0)
+) STRICT;
+
+CREATE TRIGGER ready_counts_after_insert AFTER INSERT ON tasks
+WHEN NEW.status = 'pending' AND NEW.unmet_dependencies = 0 BEGIN
+  INSERT INTO ready_counts (project_id, count) VALUES (NEW.project_id, 1)
+  ON CONFLICT (project_id) DO UPDATE SET count = count + 1;
+END;
+
+CREATE TRIGGER ready_counts_after_delete AFTER DELETE ON tasks
+WHEN OLD.status = 'pending' AND OLD.unmet_dependencies = 0 BEGIN
+  UPDATE ready_counts SET count = count - 1 WHERE project_id = OLD.project_id;
+END;
+
+CREATE TRIGGER ready_counts_after_update AFTER UPDATE OF status, unmet_dependencies, project_id ON tasks
+WHEN (OLD.status = 'pending' AND OLD.unmet_dependencies = 0) <> (NEW.status = 'pending' AND NEW.unmet_dependencies = 0)
+  OR OLD.project_id <> NEW.project_id BEGIN
+  UPDATE ready_counts SET count = count - 1
+  WHERE project_id = OLD.project_id AND OLD.status = 'pending' AND OLD.unmet_dependencies = 0;
+  INSERT INTO ready_counts (project_id, count) SELECT NEW.project_id, 1
+  WHERE NEW.status = 'pending' AND NEW.unmet_dependencies = 0
+  ON CONFLICT (project_id) DO UPDATE SET count = count + 1;
+END;
+
 CREATE TABLE task_tags (
   task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
   tag TEXT NOT NULL,
