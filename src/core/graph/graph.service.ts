@@ -6,7 +6,7 @@ import { criticalPath, topologicalWaves } from '../../shared/graph/topology.ts';
 import type { OperationArgs, OperationOutput } from '../../shared/operations/registry.ts';
 import type { ProjectService } from '../projects/project.service.ts';
 import type { Store } from '../store/store.ts';
-import type { GraphNodeRecord } from '../store/tasks.repo.ts';
+import type { GraphNodeRecord } from '../store/task-rows.ts';
 import { decodeCursor, encodeCursor } from '../tasks/cursor.ts';
 import { isReady, isWaitingOnFailed, toCompactTasks } from '../tasks/task-view.ts';
 
@@ -30,12 +30,12 @@ export class GraphService {
   ready(input: OperationArgs<'get_ready_tasks'>): OperationOutput<'get_ready_tasks'> {
     const project = this.projects.resolve(input.project_id);
     const after = input.cursor ? decodeCursor(input.cursor, ['priority', 'id']) : null;
-    const records = this.store.tasks.readyPage(project.id, after, input.limit + 1);
+    const records = this.store.taskLists.readyPage(project.id, after, input.limit + 1);
     const page = records.slice(0, input.limit);
     const last = page.at(-1);
     return {
       tasks: toCompactTasks(this.store, page),
-      count: this.store.tasks.readyCount(project.id),
+      count: this.store.taskLists.readyCount(project.id),
       next_cursor:
         records.length > input.limit && last
           ? encodeCursor({ priority: last.priority, id: last.id })

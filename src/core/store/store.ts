@@ -7,12 +7,14 @@ import { createEventsRepo } from './events.repo.ts';
 import { createNotificationsRepo } from './notifications.repo.ts';
 import { createProjectsRepo } from './projects.repo.ts';
 import { createTaskDetailsRepo } from './task-details.repo.ts';
+import { createTaskListsRepo } from './task-lists.repo.ts';
 import { createTasksRepo } from './tasks.repo.ts';
 
 export class Store {
   readonly db: Db;
   readonly projects;
   readonly tasks;
+  readonly taskLists;
   readonly details;
   readonly dependencies;
   readonly commits;
@@ -24,6 +26,7 @@ export class Store {
     this.db = db;
     this.projects = createProjectsRepo(db);
     this.tasks = createTasksRepo(db);
+    this.taskLists = createTaskListsRepo(db);
     this.details = createTaskDetailsRepo(db);
     this.dependencies = createDependenciesRepo(db);
     this.commits = createCommitsRepo(db);

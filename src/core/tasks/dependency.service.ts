@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors.ts';
 import type { OperationArgs, OperationOutput } from '../../shared/operations/registry.ts';
 import type { CallContext } from '../call-context.ts';
 import { findCycle } from '../graph/cycle-check.ts';
-import type { TaskRecord } from '../store/tasks.repo.ts';
+import type { TaskRecord } from '../store/task-rows.ts';
 import { cycleError, requireSameProject, requireTask } from './task-errors.ts';
 import { toTask } from './task-view.ts';
 

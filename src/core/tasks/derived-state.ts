@@ -7,7 +7,7 @@ import type { CallContext } from '../call-context.ts';
 import type { EventWriter } from '../events/event-writer.ts';
 import type { Store } from '../store/store.ts';
 import type { PrerequisiteState } from '../store/dependencies.repo.ts';
-import type { DerivedRow } from '../store/tasks.repo.ts';
+import type { DerivedRow } from '../store/task-rows.ts';
 import type { Clock } from '../call-context.ts';
 import { isReady, isWaitingOnFailed } from './task-view.ts';
 

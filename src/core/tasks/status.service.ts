@@ -10,7 +10,7 @@ import {
 } from '../../shared/tasks/status-machine.ts';
 import type { TaskStatus } from '../../shared/tasks/task-fields.ts';
 import type { CallContext } from '../call-context.ts';
-import type { TaskRecord } from '../store/tasks.repo.ts';
+import type { TaskRecord } from '../store/task-rows.ts';
 import { checkVersion, requireTask } from './task-errors.ts';
 import { isReady, toTask } from './task-view.ts';
 

@@ -1,7 +1,7 @@
 // Errors about tasks that several services raise, worded the same everywhere.
 import { AppError } from '../../shared/errors.ts';
 import type { Store } from '../store/store.ts';
-import type { TaskRecord } from '../store/tasks.repo.ts';
+import type { TaskRecord } from '../store/task-rows.ts';
 
 export function requireTask(store: Store, id: number, role = 'task'): TaskRecord {
   const task = store.tasks.get(id);

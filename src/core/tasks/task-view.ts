@@ -3,7 +3,7 @@
 import { priorityLabel } from '../../shared/tasks/task-fields.ts';
 import type { CompactTask, Task } from '../../shared/tasks/task.schema.ts';
 import type { Store } from '../store/store.ts';
-import type { TaskRecord } from '../store/tasks.repo.ts';
+import type { TaskRecord } from '../store/task-rows.ts';
 
 export function isReady(task: Pick<TaskRecord, 'status' | 'unmet_dependencies'>): boolean {
   return task.status === 'pending' && task.unmet_dependencies === 0;

@@ -8,7 +8,7 @@ import type { CallContext } from '../call-context.ts';
 import { CoreService, type CoreServices } from '../core-service.ts';
 import { findCycle } from '../graph/cycle-check.ts';
 import type { ProjectService } from '../projects/project.service.ts';
-import type { TaskRecord, TaskWrite } from '../store/tasks.repo.ts';
+import type { TaskRecord, TaskWrite } from '../store/task-rows.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { blocksDependents } from './derived-state.ts';
 import { checkVersion, cycleError, requireSameProject, requireTask } from './task-errors.ts';
@@ -140,15 +140,15 @@ export class TaskService extends CoreService {
       ...(input.ready !== undefined ? { ready: input.ready } : {}),
     };
     const after = input.cursor ? decodeCursor(input.cursor, ['after']).after : 0;
-    const records = this.store.tasks.page(filter, after, input.limit + 1);
+    const records = this.store.taskLists.page(filter, after, input.limit + 1);
     const more = records.length > input.limit;
     const page = more ? records.slice(0, input.limit) : records;
     return {
       tasks:
         input.fields === 'compact' ? toCompactTasks(this.store, page) : toTasks(this.store, page),
-      count: this.store.tasks.count(filter),
+      count: this.store.taskLists.count(filter),
       next_cursor: more ? encodeCursor({ after: page.at(-1)!.id }) : null,
-      ...(input.include_metrics ? { metrics: this.store.tasks.metrics(project.id) } : {}),
+      ...(input.include_metrics ? { metrics: this.store.taskLists.metrics(project.id) } : {}),
     };
   }
 
