@@ -23,6 +23,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'src/renderer'),
+    // resources/ holds the app's icons; the page uses icon.svg as its favicon
+    publicDir: resolve(root, 'resources'),
     plugins: [react()],
     build: {
       outDir: resolve(root, 'out/renderer'),
