@@ -27,7 +27,9 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
   }
   try {
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
+    // FULL: a commit is on disk before the call returns, even across a power cut (NORMAL in WAL
+    // mode may lose the last commits); it cost about 0.15 ms per write in bench/
+    db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     migrate(db, migrations);
     if (!inMemory) chmodSync(path, 0o600);

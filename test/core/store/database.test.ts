@@ -12,12 +12,17 @@ describe('openDatabase', () => {
   beforeEach(() => (dir = makeTempDir()));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('creates an owner-only folder and file in WAL mode with foreign keys, migrated', () => {
+  test('creates an owner-only folder and file in durable WAL mode with foreign keys, migrated', () => {
     const path = join(dir, 'nested', 'data', 'o.db');
     const db = openDatabase(path);
     try {
       assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
       assert.equal(db.pragma('foreign_keys', { simple: true }), 1);
+      assert.equal(
+        db.pragma('synchronous', { simple: true }),
+        2,
+        'FULL: commits survive a power cut',
+      );
       assert.ok((db.pragma('busy_timeout', { simple: true }) as number) >= 5000);
       assert.equal(db.pragma('user_version', { simple: true }), MIGRATIONS.at(-1)!.version);
       assert.equal(statSync(join(dir, 'nested', 'data')).mode & 0o777, 0o700);
