@@ -12,6 +12,7 @@ import { parseInput } from '../shared/operations/validation.ts';
 import { systemClock, type CallContext, type Clock } from './call-context.ts';
 import { EventLog } from './events/event-log.ts';
 import { listEvents } from './events/event-query.ts';
+import { NotificationService } from './events/notification.service.ts';
 import { EventWriter } from './events/event-writer.ts';
 import { CommitLinkService } from './git/commit-link.service.ts';
 import { GraphService } from './graph/graph.service.ts';
@@ -53,6 +54,7 @@ function bindHandlers(store: Store, clock: Clock): Handlers {
   const graphs = new GraphService(store, projects);
   const commits = new CommitLinkService(services);
   const transfer = new TransferService(services, projects);
+  const notifications = new NotificationService(services, projects);
   return {
     create_project: (args, context) => ({
       project: projects.create(args, context),
@@ -76,6 +78,8 @@ function bindHandlers(store: Store, clock: Clock): Handlers {
     get_task_graph: (args) => graphs.export(args),
     link_git_commit: (args, context) => commits.link(args, context),
     list_events: (args) => listEvents(store, projects, args),
+    list_notifications: (args) => notifications.list(args),
+    mark_notifications_read: (args, context) => notifications.markRead(args, context),
     export_project: (args) => transfer.export(args),
     import_project: (args, context) => transfer.import(args, context),
   };

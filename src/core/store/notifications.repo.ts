@@ -1,4 +1,5 @@
 // SQL for notifications addressed to a person or agent.
+import type { Notification } from '../../shared/operations/notifications.ops.ts';
 import type { Db } from './database.ts';
 
 export interface NewNotification {
@@ -10,14 +11,41 @@ export interface NewNotification {
   created_at: string;
 }
 
+export interface NotificationQuery {
+  after_id: number;
+  project_id: number | null;
+  recipient: string | null;
+  unread_only: 0 | 1;
+  limit: number;
+}
+
 export type NotificationsRepo = ReturnType<typeof createNotificationsRepo>;
 
 export function createNotificationsRepo(db: Db) {
   const insert = db.prepare(
     'INSERT INTO notifications (project_id, task_id, kind, recipient, message, created_at) VALUES (@project_id, @task_id, @kind, @recipient, @message, @created_at)',
   );
+  const columns = 'id, project_id, task_id, kind, recipient, message, created_at, read_at';
+  const page = db.prepare<NotificationQuery, Notification>(
+    `SELECT ${columns} FROM notifications
+     WHERE id > @after_id AND (@project_id IS NULL OR project_id = @project_id)
+       AND (@recipient IS NULL OR recipient = @recipient) AND (@unread_only = 0 OR read_at IS NULL)
+     ORDER BY id LIMIT @limit`,
+  );
+  const markRead = db.prepare<[string, string]>(
+    'UPDATE notifications SET read_at = ? WHERE read_at IS NULL AND id IN (SELECT value FROM json_each(?))',
+  );
+  const existing = db.prepare<[string], { id: number }>(
+    'SELECT id FROM notifications WHERE id IN (SELECT value FROM json_each(?))',
+  );
   return {
     insert: (notification: NewNotification): number =>
       Number(insert.run(notification).lastInsertRowid),
+    page: (query: NotificationQuery): Notification[] => page.all(query),
+    /** Returns how many were unread. */
+    markRead: (ids: readonly number[], at: string): number =>
+      markRead.run(at, JSON.stringify(ids)).changes,
+    existing: (ids: readonly number[]): number[] =>
+      existing.all(JSON.stringify(ids)).map((row) => row.id),
   };
 }

@@ -4,6 +4,7 @@ import { commitOperations } from './commits.ops.ts';
 import { dependencyOperations } from './dependencies.ops.ts';
 import { eventOperations } from './events.ops.ts';
 import { graphOperations } from './graph.ops.ts';
+import { notificationOperations } from './notifications.ops.ts';
 import { projectOperations } from './projects.ops.ts';
 import { taskOperations } from './tasks.ops.ts';
 import { transferOperations } from './transfer.ops.ts';
@@ -15,6 +16,7 @@ export const OPERATIONS = {
   ...graphOperations,
   ...commitOperations,
   ...eventOperations,
+  ...notificationOperations,
   ...transferOperations,
 };
 

@@ -155,16 +155,4 @@ describe('update_task_status', () => {
     assert.equal(error.code, 'VALIDATION');
     assert.match(error.message, /status must be one of pending, in_progress/);
   });
-
-  test('notifies the assignee when their task becomes ready', async () => {
-    const a = (await core.call('create_task', { title: 'A' })).task;
-    const b = (
-      await core.call('create_task', { title: 'B', assignee: 'bob', dependencies: [a.id] })
-    ).task;
-    await setStatus(a.id, 'completed');
-    const rows = core.orchestrator.store.db
-      .prepare('SELECT task_id, recipient, kind FROM notifications')
-      .all();
-    assert.deepEqual(rows, [{ task_id: b.id, recipient: 'bob', kind: 'task.ready' }]);
-  });
 });

@@ -1,0 +1,62 @@
+// Notifications addressed to a person or agent (e.g. "your task is ready"), read and marked
+// read a page at a time.
+import { z } from 'zod';
+import { PAGE_LIMITS, TASK_LIMITS } from '../tasks/task-fields.ts';
+import { ProjectRef } from '../tasks/task.schema.ts';
+import { defineOperation, IDEMPOTENT_WRITE, READ_ONLY } from './operation.ts';
+
+export const NotificationSchema = z.object({
+  id: z.int(),
+  project_id: z.int(),
+  task_id: z.int().nullable(),
+  kind: z.string(),
+  recipient: z.string().nullable(),
+  message: z.string(),
+  created_at: z.string(),
+  read_at: z.string().nullable(),
+});
+
+export type Notification = z.infer<typeof NotificationSchema>;
+
+export const listNotifications = defineOperation({
+  name: 'list_notifications',
+  description:
+    'List notifications oldest first, e.g. that a task assigned to you became ready. Filter by recipient; unread only by default.',
+  input: z.strictObject({
+    project_id: ProjectRef.optional().describe('Only this project; all projects when omitted'),
+    recipient: z
+      .string()
+      .trim()
+      .min(1)
+      .max(TASK_LIMITS.shortText)
+      .optional()
+      .describe('An assignee name'),
+    unread_only: z.boolean().default(true),
+    after_id: z.int().min(0).default(0).describe('Only notifications with a larger id'),
+    limit: z.int().min(1).max(PAGE_LIMITS.max).default(PAGE_LIMITS.default),
+  }),
+  output: z.object({ notifications: z.array(NotificationSchema), next_after_id: z.int() }),
+  annotations: READ_ONLY,
+  audience: 'both',
+  cli: { command: ['notifications', 'list'] },
+});
+
+export const markNotificationsRead = defineOperation({
+  name: 'mark_notifications_read',
+  description: 'Mark notifications as read by id. Ones already read keep their first read time.',
+  input: z.strictObject({
+    ids: z
+      .array(z.int().positive())
+      .min(1, { error: 'ids must name at least one notification' })
+      .max(PAGE_LIMITS.max),
+  }),
+  output: z.object({ marked: z.int(), message: z.string() }),
+  annotations: IDEMPOTENT_WRITE,
+  audience: 'both',
+  cli: { command: ['notifications', 'read'], positional: ['ids'] },
+});
+
+export const notificationOperations = {
+  list_notifications: listNotifications,
+  mark_notifications_read: markNotificationsRead,
+};
