@@ -41,6 +41,22 @@ describe('delete_task', () => {
     assert.equal((events.at(-1)!.before as { title: string }).title, 'C');
   });
 
+  test('task and ready counts stay right when subtasks go with their parent', async () => {
+    await core.call('create_task', { title: 'D.1', parent_id: d });
+    await core.call('create_task', { title: 'D.2', parent_id: d });
+    assert.equal((await core.call('get_ready_tasks', {})).count, 4);
+    await core.call('delete_task', { task_id: d, on_dependents: 'relink' });
+    const listed = await core.call('list_tasks', { limit: 500 });
+    assert.equal(listed.count, 3);
+    assert.equal((await core.call('list_tasks', { status: 'pending' })).count, 3);
+    const ready = await core.call('get_ready_tasks', {});
+    assert.deepEqual(
+      ready.tasks.map((t) => t.id),
+      [a],
+    );
+    assert.equal(ready.count, 1);
+  });
+
   test('refuses by default when others depend on it, naming them, and changes nothing', async () => {
     const before = snapshot(core);
     const error = await core.fails('delete_task', { task_id: a });
