@@ -12,6 +12,8 @@ import { SEEDED_TASKS, seedTasks } from './seed-tasks.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const RESULTS = join(ROOT, 'test-results');
+/** Debian's chromium, as .ci/run installs it; CHROMIUM_PATH points elsewhere. */
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -39,7 +41,11 @@ before(async () => {
   orchestrator = new Orchestrator({ databasePath: join(folder, 'e2e.db'), watchIntervalMs: 25 });
   await seedTasks(orchestrator);
   server = await startWebServer({ orchestrator, port: 0 });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  assert.ok(
+    existsSync(CHROMIUM),
+    `No Chromium at ${CHROMIUM}. Install it (Debian: apt-get install chromium, as .ci/run does) or set CHROMIUM_PATH.`,
+  );
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   page = await openPage(server.url);
 });
 
