@@ -1,11 +1,43 @@
 // Reads JSON given on the command line: inline text, @file, a path, or - for standard input.
 // Used by --input on every command and by positional arguments that name a file (import).
-import { readFileSync } from 'node:fs';
+// Files must be UTF-8: other bytes are refused rather than stored as U+FFFD.
+import { readFileSync, readSync } from 'node:fs';
 import { AppError } from '../../shared/errors.ts';
+import { checkInputShape } from '../../shared/input-guard.ts';
+import { decodeUtf8, formatByte } from '../../shared/text/utf8.ts';
 
-function readText(source: string, what: string): string {
+const sourceName = (source: string) => (source === '-' ? 'standard input' : source);
+
+/** How long to wait when a non-blocking stdin pipe has no data yet (EAGAIN) before reading again. */
+const STDIN_RETRY_MS = 5;
+
+/**
+ * All of standard input. readFileSync(0) fails with EAGAIN when the pipe is non-blocking and
+ * the writer is slower than us (a 200 KB document piped in), so read until end of input.
+ */
+function readStdin(): Buffer {
+  const chunks: Buffer[] = [];
+  const buffer = Buffer.alloc(64 * 1024);
+  for (;;) {
+    let count: number;
+    try {
+      count = readSync(0, buffer, 0, buffer.length, null);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EOF') break; // Windows, at the end of a pipe
+      if (code !== 'EAGAIN') throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, STDIN_RETRY_MS);
+      continue;
+    }
+    if (count === 0) break;
+    chunks.push(Buffer.from(buffer.subarray(0, count)));
+  }
+  return Buffer.concat(chunks);
+}
+
+function readBytes(source: string, what: string): Buffer {
   try {
-    return readFileSync(source === '-' ? 0 : source, 'utf8');
+    return source === '-' ? readStdin() : readFileSync(source);
   } catch (error) {
     const reason =
       (error as NodeJS.ErrnoException).code === 'ENOENT'
@@ -13,12 +45,22 @@ function readText(source: string, what: string): string {
         : (error as Error).message;
     throw new AppError(
       'NOT_FOUND',
-      `Cannot read ${what} from ${source === '-' ? 'standard input' : source}: ${reason}. Pass an existing file, or - to read standard input.`,
+      `Cannot read ${what} from ${sourceName(source)}: ${reason}. Pass an existing file, or - to read standard input.`,
       {
         path: source,
       },
     );
   }
+}
+
+function readText(source: string, what: string): string {
+  const decoded = decodeUtf8(readBytes(source, what));
+  if (decoded.ok) return decoded.text;
+  throw new AppError(
+    'VALIDATION',
+    `${what} from ${sourceName(source)} is not UTF-8 text (byte ${formatByte(decoded.byte)} at offset ${decoded.offset}, counting from 0); save it as UTF-8 and try again.`,
+    { path: source, offset: decoded.offset },
+  );
 }
 
 function parseJson(text: string, what: string, source: string): unknown {
@@ -27,7 +69,7 @@ function parseJson(text: string, what: string, source: string): unknown {
   } catch (error) {
     throw new AppError(
       'VALIDATION',
-      `${what} from ${source === '-' ? 'standard input' : source} is not valid JSON: ${(error as Error).message}.`,
+      `${what} from ${sourceName(source)} is not valid JSON: ${(error as Error).message}.`,
       {
         path: source,
       },
@@ -53,7 +95,10 @@ export function readFileField(source: string, field: string): unknown {
   return value;
 }
 
-/** The --input option: inline JSON, @file, or - for stdin; always a JSON object. */
+/**
+ * The --input option: inline JSON, @file, or - for stdin; always a JSON object, of a shape
+ * checkInputShape accepts (so 100,000 levels of nesting are refused, not a crash).
+ */
 export function readInputOption(option: string): Record<string, unknown> {
   const trimmed = option.trim();
   const value =
@@ -66,5 +111,6 @@ export function readInputOption(option: string): Record<string, unknown> {
       '--input must be a JSON object of input fields, e.g. --input \'{"title": "Write docs"}\'.',
     );
   }
+  checkInputShape(value);
   return value as Record<string, unknown>;
 }
