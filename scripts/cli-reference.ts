@@ -11,11 +11,17 @@ export const END = '<!-- cli-reference:end -->';
 
 export function cliReference(): string {
   const rows = Object.values(OPERATIONS).map((operation) => {
-    const positional = (operation.cli.positional ?? []).map(
-      (name) => `<${name.replace(/_/g, '-')}>`,
+    const positional = (operation.cli.positional ?? []).map((name) =>
+      name === operation.cli.folder
+        ? `[${name.replace(/_/g, '-')}]`
+        : `<${name.replace(/_/g, '-')}>`,
     );
     const usage = ['orchestron', ...operation.cli.command, ...positional].join(' ');
-    return `| \`${usage}\` | \`${operation.name}\` | ${operation.description.replace(/\|/g, '\\|')} |`;
+    const aliases = (operation.cli.aliases ?? []).map(
+      (alias) => `\`orchestron ${[...alias, ...positional].join(' ')}\``,
+    );
+    const also = aliases.length > 0 ? ` Also: ${aliases.join(', ')}.` : '';
+    return `| \`${usage}\` | \`${operation.name}\` | ${operation.description.replace(/\|/g, '\\|')}${also} |`;
   });
   return [
     START,

@@ -1,27 +1,27 @@
 // What every service that writes needs, built once in the composition root: the store, the
-// event writer, the clock, and the upkeep of derived task state.
+// event emitters, the clock, and the graph rules that keep derived task state.
 import type { Clock } from './call-context.ts';
-import type { EventWriter } from './events/event-writer.ts';
+import type { Emit } from './events/emit.ts';
 import type { Store } from './store/store.ts';
-import type { DerivedState } from './tasks/derived-state.ts';
+import type { GraphRules } from './tasks/graph-rules.ts';
 
 export interface CoreServices {
   store: Store;
-  events: EventWriter;
+  emit: Emit;
   clock: Clock;
-  derived: DerivedState;
+  rules: GraphRules;
 }
 
 export abstract class CoreService {
   protected readonly store: Store;
-  protected readonly events: EventWriter;
+  protected readonly emit: Emit;
   protected readonly clock: Clock;
-  protected readonly derived: DerivedState;
+  protected readonly rules: GraphRules;
 
   constructor(services: CoreServices) {
     this.store = services.store;
-    this.events = services.events;
+    this.emit = services.emit;
     this.clock = services.clock;
-    this.derived = services.derived;
+    this.rules = services.rules;
   }
 }

@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Orchestrator } from '../../src/core/orchestrator.ts';
-import type { ErrorCode } from '../../src/shared/errors.ts';
+import { AppError, type ErrorCode } from '../../src/shared/errors.ts';
+import { messageWithHints } from '../../src/shared/operations/hint-wording.ts';
 import type {
   OperationInput,
   OperationName,
@@ -47,12 +48,10 @@ export function openTestCore(options: { dir?: string; actor?: string } = {}): Te
       try {
         await orchestrator.call(name, input, context);
       } catch (error) {
-        const { code, message, details } = error as {
-          code: ErrorCode;
-          message: string;
-          details?: Record<string, unknown>;
-        };
-        assert.ok(code, `expected an AppError, got ${String(error)}`);
+        assert.ok(error instanceof AppError, `expected an AppError, got ${String(error)}`);
+        // worded as an agent or API client reads it: the message, then how to fix the call
+        const { code, details } = error;
+        const message = messageWithHints(error.toPayload());
         return { code, message, ...(details ? { details } : {}) };
       }
       assert.fail(`${name} should have failed for ${JSON.stringify(input)}`);
@@ -85,6 +84,7 @@ export function snapshot(core: TestCore): string {
     'commits',
     'events',
     'notifications',
+    'preferences',
   ];
   return JSON.stringify(
     tables.map((table) => db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()),

@@ -1,7 +1,7 @@
 // The event log as a live feed. Every mutation appends its events inside its own transaction;
 // this delivers them to subscribers in id order, whichever process wrote them: after our own
 // commits directly, and for other processes' commits when PRAGMA data_version changes.
-import type { OrchestronEvent } from '../../shared/operations/events.ops.ts';
+import type { OrchestronEvent } from '../../shared/events/event-types.ts';
 import type { Store } from '../store/store.ts';
 
 export type EventListener = (event: OrchestronEvent) => void;
@@ -27,8 +27,9 @@ export class EventLog {
     return () => this.listeners.delete(listener);
   }
 
-  /** Delivers every event committed since the last delivery. */
+  /** Delivers every event committed since the last delivery (none while a write is open). */
   poll(): void {
+    if (this.store.inTransaction) return;
     this.dataVersion = this.readDataVersion();
     for (;;) {
       const events = this.store.events.query({ after_id: this.lastSeen, limit: BATCH });

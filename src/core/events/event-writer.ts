@@ -1,13 +1,14 @@
-// Appends events inside the current write transaction, stamping time and actor.
-import type { Clock, CallContext } from '../call-context.ts';
+// Appends one event inside the current write transaction, stamping time and actor. Only the
+// emitters in emit.ts call it, so each kind of event is built in one place.
+import type { EventOf, EventType } from '../../shared/events/event-types.ts';
+import type { CallContext, Clock } from '../call-context.ts';
 import type { Store } from '../store/store.ts';
 
-export interface EventInput {
-  type: string;
+export interface EventFields<T extends EventType> {
   project_id: number | null;
-  task_id?: number | null;
-  before?: unknown;
-  after?: unknown;
+  task_id: number | null;
+  before: EventOf<T>['before'];
+  after: EventOf<T>['after'];
 }
 
 export class EventWriter {
@@ -19,15 +20,12 @@ export class EventWriter {
     this.clock = clock;
   }
 
-  record(context: CallContext, event: EventInput): number {
+  append<T extends EventType>(context: CallContext, type: T, fields: EventFields<T>): number {
     return this.store.events.append({
       at: this.clock.now(),
       actor: context.actor,
-      type: event.type,
-      project_id: event.project_id,
-      task_id: event.task_id ?? null,
-      before: event.before ?? null,
-      after: event.after ?? null,
+      type,
+      ...fields,
     });
   }
 }

@@ -35,17 +35,14 @@ export class NotificationService extends CoreService {
       if (missing.length > 0) {
         throw new AppError(
           'NOT_FOUND',
-          `No notification with id ${missing.join(', ')}. Use list_notifications to find the ids.`,
+          `No notification with id ${missing.join(', ')}.`,
           { missing },
+          [{ action: 'find the ids', operation: 'list_notifications', input: {} }],
         );
       }
       const marked = this.store.notifications.markRead(input.ids, this.clock.now());
       if (marked > 0) {
-        this.events.record(context, {
-          type: 'notifications.read',
-          project_id: null,
-          after: { ids: input.ids, marked },
-        });
+        this.emit.notificationsRead(context, input.ids, marked);
       }
       return { marked, message: `Marked ${marked} notification(s) read.` };
     });

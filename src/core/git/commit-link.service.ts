@@ -27,12 +27,7 @@ export class CommitLinkService extends CoreService {
         };
       }
       const { task_id: _task, ...linked } = commit;
-      this.events.record(context, {
-        type: 'commit.linked',
-        project_id: task.project_id,
-        task_id: task.id,
-        after: linked,
-      });
+      this.emit.commitLinked(context, task, linked);
       return {
         commit: linked,
         message: `Linked commit ${input.commit_hash.slice(0, 12)} to task ${task.id}.`,

@@ -1,6 +1,7 @@
-// Export of a project as one JSON document and import of such a document as a new project.
-// Ids are kept when they are free in this database, so a round trip reproduces the document.
-import { AppError } from '../../shared/errors.ts';
+// Export of a project as one JSON document and import of such a document as a new project,
+// both in steps that report progress and stop cleanly when the call is aborted. Ids are kept
+// when they are free in this database, so a round trip reproduces the document.
+import { AppError, placeholder } from '../../shared/errors.ts';
 import { topologicalWaves } from '../../shared/graph/topology.ts';
 import type { OperationArgs, OperationOutput } from '../../shared/operations/registry.ts';
 import {
@@ -9,11 +10,17 @@ import {
   type DocumentTask,
   type ProjectDocument,
 } from '../../shared/operations/transfer.ops.ts';
+import { EXPORTED_FIELDS } from '../../shared/tasks/task-declaration.ts';
 import type { CallContext } from '../call-context.ts';
 import { CoreService, type CoreServices } from '../core-service.ts';
-import { blocksDependents } from '../tasks/derived-state.ts';
+import type { TaskWrite } from '../store/task-rows.ts';
 import { toTasks } from '../tasks/task-view.ts';
+import { Work, type Steps } from '../work.ts';
+import { canonicalFolder } from './project-resolution.ts';
 import type { ProjectService } from './project.service.ts';
+
+/** Tasks read or written per step. */
+const CHUNK = 500;
 
 export class TransferService extends CoreService {
   private readonly projects: ProjectService;
@@ -23,37 +30,14 @@ export class TransferService extends CoreService {
     this.projects = projects;
   }
 
-  export(input: OperationArgs<'export_project'>): OperationOutput<'export_project'> {
-    const project = this.projects.resolve(input.project_id);
-    const tasks = toTasks(this.store, this.store.tasks.allOfProject(project.id)).map(
-      (task): DocumentTask => ({
-        id: task.id,
-        parent_id: task.parent_id,
-        title: task.title,
-        description: task.description,
-        details: task.details,
-        test_strategy: task.test_strategy,
-        acceptance_criteria: task.acceptance_criteria,
-        status: task.status,
-        priority: task.priority,
-        tags: task.tags,
-        dependencies: task.dependencies,
-        file_refs: task.file_refs,
-        assignee: task.assignee,
-        code_language: task.code_language,
-        execution_environment: task.execution_environment,
-        complexity_score: task.complexity_score,
-        estimated_hours: task.estimated_hours,
-        progress: task.progress,
-        version: task.version,
-        created_by: task.created_by,
-        created_at: task.created_at,
-        updated_at: task.updated_at,
-        started_at: task.started_at,
-        completed_at: task.completed_at,
-        position: task.position,
-      }),
-    );
+  async export(
+    input: OperationArgs<'export_project'>,
+    context: CallContext,
+  ): Promise<OperationOutput<'export_project'>> {
+    const project = this.projects.resolve(input.project_id, context);
+    const records = this.store.read(() => this.store.tasks.allOfProject(project.id));
+    const work = new Work(context, 'exporting tasks', records.length);
+    const tasks = await work.run(this.documentTasks(records));
     const { name, description, root_path, created_at, updated_at } = project;
     return {
       document: {
@@ -66,97 +50,110 @@ export class TransferService extends CoreService {
     };
   }
 
+  private *documentTasks(
+    records: ReturnType<typeof this.store.tasks.allOfProject>,
+  ): Steps<DocumentTask[]> {
+    const tasks: DocumentTask[] = [];
+    for (let start = 0; start < records.length; start += CHUNK) {
+      for (const task of toTasks(this.store, records.slice(start, start + CHUNK))) {
+        const fields = task as Record<string, unknown>;
+        tasks.push({
+          id: task.id,
+          ...Object.fromEntries(EXPORTED_FIELDS.map((name) => [name, fields[name]])),
+        } as DocumentTask);
+      }
+      yield tasks.length;
+    }
+    return tasks;
+  }
+
   import(
     input: OperationArgs<'import_project'>,
     context: CallContext,
-  ): OperationOutput<'import_project'> {
+  ): Promise<OperationOutput<'import_project'>> {
     const { document } = input;
-    const derived = derivedCounters(document, checkDocument(document));
+    const order = checkDocument(document);
+    const counters = this.rules.countersOf(document.tasks, order);
     const { store } = this;
-    return store.write(() => {
+    return store.writeAsync(async () => {
       const name = input.name ?? document.project.name;
       if (store.projects.findByName(name)) {
-        throw new AppError(
-          'VALIDATION',
-          `A project named "${name}" already exists. Pass name (--name) to import under another name.`,
+        throw new AppError('VALIDATION', `A project named "${name}" already exists.`, { name }, [
           {
-            name,
+            action: 'import under another name',
+            operation: 'import_project',
+            input: { name: placeholder('new name') },
           },
-        );
+        ]);
       }
-      const projectId = store.projects.insert({ ...document.project, name });
+      const notes: string[] = [];
+      const root = this.freeRoot(document.project.root_path, notes);
+      const projectId = store.projects.insert({ ...document.project, name, root_path: root });
       const oldIds = document.tasks.map((task) => task.id);
       const renumbered = store.tasks.anyExists(oldIds);
       const base = store.tasks.nextId();
       const newId = new Map(oldIds.map((id, index) => [id, renumbered ? base + index : id]));
       const map = (id: number) => newId.get(id)!;
       store.deferForeignKeys();
-      for (const task of document.tasks)
-        this.insertTask(projectId, task, map, derived.get(task.id)!);
-      for (const commit of document.commits)
-        store.commits.insert({ ...commit, task_id: map(commit.task_id) });
+      const work = new Work(context, 'importing tasks', document.tasks.length);
+      await work.run(this.insertTasks(projectId, document, map, counters));
       const project = store.projects.get(projectId)!;
-      this.events.record(context, {
-        type: 'project.imported',
-        project_id: projectId,
-        after: { name, task_count: document.tasks.length, renumbered },
+      this.emit.projectImported(context, projectId, {
+        name,
+        task_count: document.tasks.length,
+        renumbered,
       });
       return {
         project,
         task_count: document.tasks.length,
         renumbered,
         id_map: renumbered ? oldIds.map((id): [number, number] => [id, map(id)]) : [],
-        message: `Imported ${document.tasks.length} task(s) into project "${name}" (id ${projectId})${renumbered ? ', with new task ids because the old ones are taken here' : ''}.`,
+        message: [
+          `Imported ${document.tasks.length} task(s) into project "${name}" (id ${projectId})${renumbered ? ', with new task ids because the old ones are taken here' : ''}.`,
+          ...notes,
+        ].join(' '),
       };
     });
   }
 
-  private insertTask(
+  /** The document's folder when no project here is bound to it yet; else none, with a note. */
+  private freeRoot(root: string | null, notes: string[]): string | null {
+    if (root === null) return null;
+    const folder = canonicalFolder(root);
+    const taken = this.store.projects.findByRoot(folder);
+    if (!taken) return folder;
+    notes.push(
+      `${folder} already belongs to project "${taken.name}", so the import is not bound to a folder.`,
+    );
+    return null;
+  }
+
+  private *insertTasks(
     projectId: number,
-    task: DocumentTask,
+    document: ProjectDocument,
     map: (id: number) => number,
-    derived: Counters,
-  ): void {
-    const { id, tags, dependencies, file_refs, parent_id, ...fields } = task;
-    const taskId = map(id);
-    const record = {
-      ...fields,
-      project_id: projectId,
-      parent_id: parent_id === null ? null : map(parent_id),
-    };
-    this.store.tasks.insertWithId(taskId, record, derived);
-    this.store.details.addTags(taskId, tags);
-    this.store.details.addFileRefs(taskId, file_refs);
-    for (const prerequisite of dependencies)
-      this.store.dependencies.insert(taskId, map(prerequisite), fields.created_at);
+    counters: Map<number, { unmet: number; failed: number }>,
+  ): Steps<void> {
+    const { tasks, commits } = document;
+    for (let start = 0; start < tasks.length; start += CHUNK) {
+      for (const task of tasks.slice(start, start + CHUNK)) {
+        const { id, tags, dependencies, file_refs, parent_id, ...fields } = task;
+        const taskId = map(id);
+        const record = {
+          ...fields,
+          project_id: projectId,
+          parent_id: parent_id === null ? null : map(parent_id),
+        } as TaskWrite;
+        this.store.tasks.insertWithId(taskId, record, counters.get(id)!);
+        this.store.details.addTags(taskId, tags);
+        this.store.details.addFileRefs(taskId, file_refs);
+        this.rules.importedEdges(taskId, dependencies.map(map), fields.created_at);
+      }
+      yield Math.min(start + CHUNK, tasks.length);
+    }
+    for (const commit of commits)
+      this.store.commits.insert({ ...commit, task_id: map(commit.task_id) });
   }
-}
-
-interface Counters {
-  unmet: number;
-  failed: number;
-}
-
-/** Every task's derived counters, computed in one pass over a topological order of the document. */
-function derivedCounters(
-  document: ProjectDocument,
-  order: readonly number[],
-): Map<number, Counters> {
-  const byId = new Map(document.tasks.map((task) => [task.id, task]));
-  const counters = new Map<number, Counters>();
-  const blocks = (id: number) =>
-    blocksDependents({
-      status: byId.get(id)!.status,
-      failed_prerequisites: counters.get(id)!.failed,
-    });
-  for (const id of order) {
-    const prerequisites = byId.get(id)!.dependencies;
-    counters.set(id, {
-      unmet: prerequisites.filter((p) => byId.get(p)!.status !== 'completed').length,
-      failed: prerequisites.filter(blocks).length,
-    });
-  }
-  return counters;
 }
 
 /**
@@ -200,7 +197,7 @@ function checkDocument(document: ProjectDocument): number[] {
     throw new AppError(
       'VALIDATION',
       `The document cannot be imported: ${problems.slice(0, 10).join('; ')}${problems.length > 10 ? `; and ${problems.length - 10} more` : ''}. Fix the document (or export it again) and retry.`,
-      { problems },
+      { problems: problems.slice(0, 100) },
     );
   }
   return order;

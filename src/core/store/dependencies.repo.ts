@@ -51,7 +51,25 @@ export function createDependenciesRepo(db: Db) {
      WHERE t.project_id = ? ORDER BY d.task_id, d.depends_on`,
   );
 
+  const downstream = db.prepare<[number], { count: number }>(
+    `WITH RECURSIVE below(id) AS (
+       SELECT task_id FROM dependencies WHERE depends_on = ?
+       UNION SELECT d.task_id FROM dependencies d JOIN below b ON d.depends_on = b.id
+     )
+     SELECT count(*) AS count FROM below`,
+  );
+  const blockers = db.prepare<[number, number], { id: number; waiting: number }>(
+    `SELECT d.depends_on AS id, count(*) AS waiting FROM dependencies d
+     JOIN tasks t ON t.id = d.task_id JOIN tasks p ON p.id = d.depends_on
+     WHERE t.project_id = ? AND t.status = 'pending' AND p.status <> 'completed'
+     GROUP BY d.depends_on ORDER BY waiting DESC, d.depends_on LIMIT ?`,
+  );
+
   return {
+    /** How many tasks wait on `taskId`, directly or through others. */
+    downstreamCount: (taskId: number): number => downstream.get(taskId)!.count,
+    /** Unfinished prerequisites of a project's pending tasks, the most waited-on first. */
+    blockers: (projectId: number, limit: number) => blockers.all(projectId, limit),
     insert: (taskId: number, dependsOn: number, at: string): boolean =>
       insert.run(taskId, dependsOn, at).changes > 0,
     remove: (taskId: number, dependsOn: number): boolean =>

@@ -39,8 +39,10 @@ export function createNotificationsRepo(db: Db) {
     'SELECT id FROM notifications WHERE id IN (SELECT value FROM json_each(?))',
   );
   return {
-    insert: (notification: NewNotification): number =>
-      Number(insert.run(notification).lastInsertRowid),
+    insert: (notification: NewNotification): Notification => {
+      const id = Number(insert.run(notification).lastInsertRowid);
+      return { id, ...notification, read_at: null };
+    },
     page: (query: NotificationQuery): Notification[] => page.all(query),
     /** Returns how many were unread. */
     markRead: (ids: readonly number[], at: string): number =>

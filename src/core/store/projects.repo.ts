@@ -12,19 +12,28 @@ export interface NewProject {
 
 export type ProjectsRepo = ReturnType<typeof createProjectsRepo>;
 
+const COLUMNS = 'id, name, description, root_path, created_at, updated_at';
+
 export function createProjectsRepo(db: Db) {
-  const byId = db.prepare<[number], Project>(
-    'SELECT id, name, description, root_path, created_at, updated_at FROM projects WHERE id = ?',
-  );
+  const byId = db.prepare<[number], Project>(`SELECT ${COLUMNS} FROM projects WHERE id = ?`);
   const byName = db.prepare<[string], Project>(
-    'SELECT id, name, description, root_path, created_at, updated_at FROM projects WHERE name = ? COLLATE NOCASE',
+    `SELECT ${COLUMNS} FROM projects WHERE name = ? COLLATE NOCASE`,
+  );
+  const byRoot = db.prepare<[string], Project>(
+    `SELECT ${COLUMNS} FROM projects WHERE root_path = ?`,
+  );
+  const bound = db.prepare<[], Project>(
+    `SELECT ${COLUMNS} FROM projects WHERE root_path IS NOT NULL ORDER BY length(root_path) DESC`,
   );
   const insert = db.prepare<NewProject>(
     'INSERT INTO projects (name, description, root_path, created_at, updated_at) VALUES (@name, @description, @root_path, @created_at, @updated_at)',
   );
+  const update = db.prepare<Project>(
+    'UPDATE projects SET name = @name, description = @description, root_path = @root_path, updated_at = @updated_at WHERE id = @id',
+  );
   const all = db.prepare<[], Project & { task_count: number }>(
     `SELECT p.id, p.name, p.description, p.root_path, p.created_at, p.updated_at,
-            (SELECT count(*) FROM tasks t WHERE t.project_id = p.id) AS task_count
+            coalesce((SELECT sum(count) FROM task_counts c WHERE c.project_id = p.id), 0) AS task_count
      FROM projects p ORDER BY p.id`,
   );
   const names = db.prepare<[], { name: string }>('SELECT name FROM projects ORDER BY id LIMIT 20');
@@ -32,7 +41,11 @@ export function createProjectsRepo(db: Db) {
   return {
     get: (id: number): Project | undefined => byId.get(id),
     findByName: (name: string): Project | undefined => byName.get(name),
+    findByRoot: (root: string): Project | undefined => byRoot.get(root),
+    /** Projects bound to a folder, deepest folder first. */
+    bound: (): Project[] => bound.all(),
     insert: (project: NewProject): number => Number(insert.run(project).lastInsertRowid),
+    update: (project: Project): void => void update.run(project),
     listWithCounts: () => all.all(),
     someNames: (): string[] => names.all().map((row) => row.name),
   };

@@ -5,6 +5,7 @@ import { createCommitsRepo } from './commits.repo.ts';
 import { createDependenciesRepo } from './dependencies.repo.ts';
 import { createEventsRepo } from './events.repo.ts';
 import { createNotificationsRepo } from './notifications.repo.ts';
+import { createPreferencesRepo } from './preferences.repo.ts';
 import { createProjectsRepo } from './projects.repo.ts';
 import { createTaskDetailsRepo } from './task-details.repo.ts';
 import { createTaskListsRepo } from './task-lists.repo.ts';
@@ -20,7 +21,12 @@ export class Store {
   readonly commits;
   readonly events;
   readonly notifications;
-  private readonly run: { immediate: (body: () => unknown) => unknown };
+  readonly preferences;
+  private readonly run: {
+    immediate: (body: () => unknown) => unknown;
+    deferred: (body: () => unknown) => unknown;
+  };
+  private depth = 0;
 
   constructor(db: Db) {
     this.db = db;
@@ -32,12 +38,44 @@ export class Store {
     this.commits = createCommitsRepo(db);
     this.events = createEventsRepo(db);
     this.notifications = createNotificationsRepo(db);
+    this.preferences = createPreferencesRepo(db);
     this.run = db.transaction((body: () => unknown) => body());
   }
 
   /** Runs `body` in one write transaction; anything thrown rolls all of it back. */
   write<T>(body: () => T): T {
     return this.run.immediate(body) as T;
+  }
+
+  /** Runs `body` in one read transaction, so every query in it sees the same snapshot. */
+  read<T>(body: () => T): T {
+    return this.db.inTransaction ? body() : (this.run.deferred(body) as T);
+  }
+
+  /**
+   * Runs an asynchronous `body` in one write transaction (a savepoint inside another); the
+   * caller must keep other calls off this connection until it settles (the orchestrator does).
+   */
+  async writeAsync<T>(body: () => Promise<T>): Promise<T> {
+    const nested = this.db.inTransaction;
+    const savepoint = `async_${++this.depth}`;
+    this.db.exec(nested ? `SAVEPOINT ${savepoint}` : 'BEGIN IMMEDIATE');
+    try {
+      const result = await body();
+      this.db.exec(nested ? `RELEASE ${savepoint}` : 'COMMIT');
+      return result;
+    } catch (error) {
+      if (this.db.inTransaction)
+        this.db.exec(nested ? `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}` : 'ROLLBACK');
+      throw error;
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** Whether a transaction is open on this connection (events are not delivered meanwhile). */
+  get inTransaction(): boolean {
+    return this.db.inTransaction;
   }
 
   /** Within the current write, checks foreign keys at commit instead of per statement (imports). */

@@ -1,45 +1,28 @@
-// The task records the repositories return, and the row mapping the task repositories share;
-// TaskRow and the column lists are for *.repo.ts files only.
-import type { Criterion } from '../../shared/tasks/task.schema.ts';
+// The task records the repositories return, and the row mapping the task repositories share,
+// all derived from the task declaration: a column field is read, written and mapped here
+// without being listed. TaskRow and the column lists are for *.repo.ts files only.
+import type { z } from 'zod';
+import {
+  COLUMN_FIELDS,
+  TASK_FIELDS,
+  type ColumnField,
+  type TaskFields,
+} from '../../shared/tasks/task-declaration.ts';
 import type { TaskStatus } from '../../shared/tasks/task-fields.ts';
 
-export interface TaskRecord {
-  id: number;
-  project_id: number;
-  parent_id: number | null;
-  title: string;
-  description: string;
-  details: string;
-  test_strategy: string;
-  acceptance_criteria: Criterion[];
-  status: TaskStatus;
-  priority: number;
-  assignee: string | null;
-  code_language: string | null;
-  execution_environment: string | null;
-  complexity_score: number | null;
-  estimated_hours: number | null;
-  progress: number;
+type ColumnValues = { [K in ColumnField]: z.output<TaskFields[K]['output']> };
+
+/** A task as stored: its column fields plus the derived counters the graph rules keep. */
+export type TaskRecord = ColumnValues & {
   unmet_dependencies: number;
   failed_prerequisites: number;
-  version: number;
-  created_by: string;
-  created_at: string;
-  updated_at: string;
-  started_at: string | null;
-  completed_at: string | null;
-  position: { x: number; y: number } | null;
-}
+};
 
-/** The columns a caller writes; the derived counters are kept by setDerived. */
+/** The columns a caller writes; the derived counters are kept by the graph rules. */
 export type TaskWrite = Omit<TaskRecord, 'id' | 'unmet_dependencies' | 'failed_prerequisites'>;
 
-export interface TaskRow extends Omit<TaskRecord, 'acceptance_criteria' | 'position' | 'status'> {
-  acceptance_criteria: string;
-  status: string;
-  position_x: number | null;
-  position_y: number | null;
-}
+/** A row as SQLite returns it: JSON fields as text, positions as two columns. */
+export type TaskRow = Record<string, unknown>;
 
 export interface TaskFilter {
   project_id: number;
@@ -82,57 +65,51 @@ export interface TaskRef {
   status: TaskStatus;
 }
 
-export const COLUMNS = `id, project_id, parent_id, title, description, details, test_strategy, acceptance_criteria,
-  status, priority, assignee, code_language, execution_environment, complexity_score, estimated_hours,
-  progress, unmet_dependencies, failed_prerequisites, version, created_by, created_at, updated_at,
-  started_at, completed_at, position_x, position_y`;
+const storageOf = (name: ColumnField) => TASK_FIELDS[name].storage as string;
 
-export const WRITE_COLUMNS = [
-  'project_id',
-  'parent_id',
-  'title',
-  'description',
-  'details',
-  'test_strategy',
-  'acceptance_criteria',
-  'status',
-  'priority',
-  'assignee',
-  'code_language',
-  'execution_environment',
-  'complexity_score',
-  'estimated_hours',
-  'progress',
-  'version',
-  'created_by',
-  'created_at',
-  'updated_at',
-  'started_at',
-  'completed_at',
-  'position_x',
-  'position_y',
-] as const;
+/** Column names of the fields, in declaration order (an xy field is two columns). */
+function columnNames(fields: readonly ColumnField[]): string[] {
+  return fields.flatMap((name) => (storageOf(name) === 'xy' ? [`${name}_x`, `${name}_y`] : [name]));
+}
+
+const WRITTEN = COLUMN_FIELDS.filter((name) => name !== 'id');
+
+export const COLUMNS = [
+  ...columnNames(COLUMN_FIELDS),
+  'unmet_dependencies',
+  'failed_prerequisites',
+].join(', ');
+
+export const WRITE_COLUMNS: readonly string[] = columnNames(WRITTEN);
 
 export const READY = "status = 'pending' AND unmet_dependencies = 0";
 
 export function toRecord(row: TaskRow): TaskRecord {
-  const { position_x, position_y, ...rest } = row;
-  // overriding keys of the spread keeps them in column order, which callers see in JSON
-  return {
-    ...rest,
-    status: rest.status as TaskStatus,
-    acceptance_criteria: JSON.parse(rest.acceptance_criteria) as Criterion[],
-    position: position_x === null || position_y === null ? null : { x: position_x, y: position_y },
-  };
+  const record: Record<string, unknown> = {};
+  for (const name of COLUMN_FIELDS) {
+    const storage = storageOf(name);
+    if (storage === 'json') record[name] = JSON.parse(row[name] as string);
+    else if (storage === 'xy') {
+      const [x, y] = [row[`${name}_x`], row[`${name}_y`]];
+      record[name] = x === null || y === null ? null : { x, y };
+    } else record[name] = row[name];
+  }
+  record['unmet_dependencies'] = row['unmet_dependencies'];
+  record['failed_prerequisites'] = row['failed_prerequisites'];
+  return record as TaskRecord;
 }
 
 export function toParams(task: TaskWrite): Record<string, unknown> {
   const params: Record<string, unknown> = {};
-  for (const column of WRITE_COLUMNS) {
-    if (column !== 'position_x' && column !== 'position_y') params[column] = task[column];
+  for (const name of WRITTEN) {
+    const value = (task as Record<string, unknown>)[name];
+    const storage = storageOf(name);
+    if (storage === 'json') params[name] = JSON.stringify(value);
+    else if (storage === 'xy') {
+      const point = value as { x: number; y: number } | null;
+      params[`${name}_x`] = point?.x ?? null;
+      params[`${name}_y`] = point?.y ?? null;
+    } else params[name] = value;
   }
-  params['acceptance_criteria'] = JSON.stringify(task.acceptance_criteria);
-  params['position_x'] = task.position?.x ?? null;
-  params['position_y'] = task.position?.y ?? null;
   return params;
 }

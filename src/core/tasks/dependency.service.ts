@@ -1,20 +1,21 @@
-// Adding and removing dependency edges, refusing any that would close a cycle.
-import { CoreService } from '../core-service.ts';
+// Adding and removing dependency edges through the graph rules, which refuse any that would
+// close a cycle and keep readiness in step.
 import { AppError } from '../../shared/errors.ts';
 import type { OperationArgs, OperationOutput } from '../../shared/operations/registry.ts';
 import type { CallContext } from '../call-context.ts';
-import { findCycle } from '../graph/cycle-check.ts';
+import { CoreService } from '../core-service.ts';
 import type { TaskRecord } from '../store/task-rows.ts';
-import { cycleError, requireSameProject, requireTask } from './task-errors.ts';
+import { Work } from '../work.ts';
+import { requireSameProject, requireTask } from './task-errors.ts';
 import { toTask } from './task-view.ts';
 
 type DependencyArgs = OperationArgs<'add_dependency'>;
 type DependencyResult = OperationOutput<'add_dependency'>;
 
 export class DependencyService extends CoreService {
-  add(input: DependencyArgs, context: CallContext): DependencyResult {
+  add(input: DependencyArgs, context: CallContext): Promise<DependencyResult> {
     const { store } = this;
-    return store.write(() => {
+    return store.writeAsync(async () => {
       const [task, prerequisite] = this.endpoints(input);
       if (task.id === prerequisite.id) {
         throw new AppError(
@@ -23,23 +24,13 @@ export class DependencyService extends CoreService {
           { task_id: task.id },
         );
       }
-      if (store.dependencies.exists(task.id, prerequisite.id)) {
+      const work = new Work(context, `updating the tasks after #${task.id}`, 0);
+      if (!(await work.run(this.rules.addEdge(task, prerequisite, context)))) {
         return {
           task: toTask(store, task),
           message: `Task ${task.id} already depends on ${prerequisite.id}; nothing changed.`,
         };
       }
-      const cycle = findCycle(store, task.id, prerequisite.id);
-      if (cycle) throw cycleError(store, cycle);
-      store.dependencies.insert(task.id, prerequisite.id, this.clock.now());
-      this.bumpVersion(task);
-      this.events.record(context, {
-        type: 'dependency.added',
-        project_id: task.project_id,
-        task_id: task.id,
-        after: { task_id: task.id, depends_on: prerequisite.id },
-      });
-      this.derived.refresh([task.id], context);
       return {
         task: toTask(store, store.tasks.get(task.id)!),
         message: `Task ${task.id} now depends on ${prerequisite.id}.`,
@@ -47,11 +38,12 @@ export class DependencyService extends CoreService {
     });
   }
 
-  remove(input: DependencyArgs, context: CallContext): DependencyResult {
+  remove(input: DependencyArgs, context: CallContext): Promise<DependencyResult> {
     const { store } = this;
-    return store.write(() => {
+    return store.writeAsync(async () => {
       const [task, prerequisite] = this.endpoints(input);
-      if (!store.dependencies.remove(task.id, prerequisite.id)) {
+      const work = new Work(context, `updating the tasks after #${task.id}`, 0);
+      if (!(await work.run(this.rules.removeEdge(task, prerequisite.id, context)))) {
         const current = store.dependencies.prerequisitesOf(task.id);
         throw new AppError(
           'NOT_FOUND',
@@ -59,14 +51,6 @@ export class DependencyService extends CoreService {
           { task_id: task.id, dependencies: current },
         );
       }
-      this.bumpVersion(task);
-      this.events.record(context, {
-        type: 'dependency.removed',
-        project_id: task.project_id,
-        task_id: task.id,
-        before: { task_id: task.id, depends_on: prerequisite.id },
-      });
-      this.derived.refresh([task.id], context);
       return {
         task: toTask(store, store.tasks.get(task.id)!),
         message: `Task ${task.id} no longer depends on ${prerequisite.id}.`,
@@ -77,15 +61,7 @@ export class DependencyService extends CoreService {
   private endpoints(input: DependencyArgs): [TaskRecord, TaskRecord] {
     const task = requireTask(this.store, input.task_id);
     const prerequisite = requireTask(this.store, input.depends_on, 'task to depend on');
-    requireSameProject(task, prerequisite, 'dependency');
+    requireSameProject(this.store, task, prerequisite, 'dependency');
     return [task, prerequisite];
-  }
-
-  private bumpVersion(task: TaskRecord): void {
-    this.store.tasks.update(task.id, {
-      ...task,
-      version: task.version + 1,
-      updated_at: this.clock.now(),
-    });
   }
 }

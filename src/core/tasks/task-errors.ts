@@ -1,4 +1,5 @@
-// Errors about tasks that several services raise, worded the same everywhere.
+// Errors about tasks that several services raise, worded the same everywhere, with the
+// operations that fix them as hints.
 import { AppError } from '../../shared/errors.ts';
 import type { Store } from '../store/store.ts';
 import type { TaskRecord } from '../store/task-rows.ts';
@@ -6,11 +7,9 @@ import type { TaskRecord } from '../store/task-rows.ts';
 export function requireTask(store: Store, id: number, role = 'task'): TaskRecord {
   const task = store.tasks.get(id);
   if (!task) {
-    throw new AppError(
-      'NOT_FOUND',
-      `No ${role} with id ${id}. Use list_tasks to find the right id.`,
-      { task_id: id },
-    );
+    throw new AppError('NOT_FOUND', `No ${role} with id ${id}.`, { task_id: id }, [
+      { action: 'find the right id', operation: 'list_tasks', input: {} },
+    ]);
   }
   return task;
 }
@@ -19,16 +18,26 @@ export function checkVersion(task: TaskRecord, expected: number | undefined): vo
   if (expected === undefined || expected === task.version) return;
   throw new AppError(
     'CONFLICT',
-    `Task ${task.id} changed since you read it (you sent version ${expected}, it is now ${task.version}). Read it again with get_task and redo your change on the current version.`,
+    `Task ${task.id} changed since you read it (you sent version ${expected}, it is now ${task.version}). Read it again and redo your change on the current version.`,
     { task_id: task.id, expected_version: expected, current_version: task.version },
+    [{ action: 'read it again', operation: 'get_task', input: { task_id: task.id } }],
   );
 }
 
-export function requireSameProject(task: TaskRecord, other: TaskRecord, relation: string): void {
+function projectName(store: Store, id: number): string {
+  return `"${store.projects.get(id)?.name ?? id}"`;
+}
+
+export function requireSameProject(
+  store: Store,
+  task: TaskRecord,
+  other: TaskRecord,
+  relation: string,
+): void {
   if (task.project_id === other.project_id) return;
   throw new AppError(
     'VALIDATION',
-    `Task ${other.id} is in project ${other.project_id} and task ${task.id} in project ${task.project_id}; a ${relation} must stay within one project.`,
+    `Task #${other.id} is in project ${projectName(store, other.project_id)} and task #${task.id} in project ${projectName(store, task.project_id)}; a ${relation} must stay within one project.`,
     { task_id: task.id, other_id: other.id },
   );
 }

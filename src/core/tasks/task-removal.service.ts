@@ -1,19 +1,24 @@
 // Deleting tasks. A task others depend on is deleted only on an explicit choice: cascade (its
 // dependents go too) or relink (they inherit its own prerequisites).
-import { CoreService } from '../core-service.ts';
 import { AppError } from '../../shared/errors.ts';
+import type { TaskRef } from '../../shared/tasks/task.schema.ts';
+import { CoreService } from '../core-service.ts';
+import { Work, type Steps } from '../work.ts';
 import type { OperationArgs, OperationOutput } from '../../shared/operations/registry.ts';
 import type { CallContext } from '../call-context.ts';
 import { requireTask } from './task-errors.ts';
 import { toTasks } from './task-view.ts';
 
+/** Tasks read and deleted per step, so a large cascade yields between chunks. */
+const CHUNK = 500;
+
 export class TaskRemovalService extends CoreService {
   delete(
     input: OperationArgs<'delete_task'>,
     context: CallContext,
-  ): OperationOutput<'delete_task'> {
+  ): Promise<OperationOutput<'delete_task'>> {
     const { store } = this;
-    return store.write(() => {
+    return store.writeAsync(async () => {
       const root = requireTask(store, input.task_id);
       const doomed = this.withSubtasks([root.id]);
       let outside = this.dependentsOutside(doomed);
@@ -21,8 +26,20 @@ export class TaskRemovalService extends CoreService {
         const refs = store.tasks.refs(outside);
         throw new AppError(
           'VALIDATION',
-          `Task ${root.id} has dependents: ${refs.map((r) => `#${r.id} "${r.title}"`).join(', ')}. Pass on_dependents: "cascade" to delete them too, or "relink" to make them depend on task ${root.id}'s own prerequisites.`,
+          `Task ${root.id} has dependents: ${refs.map((r) => `#${r.id} "${r.title}"`).join(', ')}.`,
           { task_id: root.id, dependents: refs },
+          [
+            {
+              action: 'delete them too',
+              operation: 'delete_task',
+              input: { on_dependents: 'cascade' },
+            },
+            {
+              action: `make them depend on task ${root.id}'s own prerequisites`,
+              operation: 'delete_task',
+              input: { on_dependents: 'relink' },
+            },
+          ],
         );
       }
       if (input.on_dependents === 'cascade') {
@@ -31,38 +48,35 @@ export class TaskRemovalService extends CoreService {
           outside = this.dependentsOutside(doomed);
         }
       }
-      const relinked = input.on_dependents === 'relink' ? this.relink(doomed, outside) : [];
-      for (const edge of relinked) {
-        const dependent = store.tasks.get(edge.task_id)!;
-        store.tasks.update(dependent.id, {
-          ...dependent,
-          version: dependent.version + 1,
-          updated_at: this.clock.now(),
-        });
-        this.events.record(context, {
-          type: 'dependency.added',
-          project_id: dependent.project_id,
-          task_id: dependent.id,
-          after: { ...edge, reason: `relinked when task ${root.id} was deleted` },
-        });
-      }
-      const removed = toTasks(store, store.tasks.getMany([...doomed]));
-      for (const task of removed) {
-        this.events.record(context, {
-          type: 'task.deleted',
-          project_id: task.project_id,
-          task_id: task.id,
-          before: task,
-        });
-      }
-      for (const task of removed) store.tasks.delete(task.id);
-      this.derived.refresh(outside, context);
+      const relinked =
+        input.on_dependents === 'relink' ? this.relink(root.id, doomed, outside, context) : [];
+      const work = new Work(context, 'deleting tasks', doomed.size);
+      const removed = await work.run(this.remove([...doomed], context));
+      await work.run(this.rules.tasksDeleted(outside, context));
       return {
         message: `Deleted ${removed.length} task(s)${relinked.length ? `; relinked ${relinked.length} dependenc(ies)` : ''}.`,
-        deleted: removed.map(({ id, title, status }) => ({ id, title, status })),
+        deleted: removed,
         relinked,
       };
     });
+  }
+
+  /** Records every task's deletion, then deletes them, a chunk at a time, yielding progress. */
+  private *remove(ids: number[], context: CallContext): Steps<TaskRef[]> {
+    const removed: TaskRef[] = [];
+    ids.sort((a, b) => a - b);
+    for (let start = 0; start < ids.length; start += CHUNK) {
+      const tasks = toTasks(this.store, this.store.tasks.getMany(ids.slice(start, start + CHUNK)));
+      for (const task of tasks) this.emit.taskDeleted(context, task);
+      removed.push(...tasks.map(({ id, title, status }) => ({ id, title, status })));
+      yield removed.length / 2;
+    }
+    // a parent's deletion takes its subtasks along, so every event is written first
+    for (let start = 0; start < ids.length; start += CHUNK) {
+      for (const id of ids.slice(start, start + CHUNK)) this.store.tasks.delete(id);
+      yield (removed.length + Math.min(start + CHUNK, ids.length)) / 2;
+    }
+    return removed;
   }
 
   /** The ids and all their subtasks, recursively. */
@@ -85,9 +99,8 @@ export class TaskRemovalService extends CoreService {
   }
 
   /** Dependents of deleted tasks take over the deleted tasks' surviving prerequisites. */
-  private relink(doomed: Set<number>, outside: number[]) {
+  private relink(rootId: number, doomed: Set<number>, outside: number[], context: CallContext) {
     const relinked: { task_id: number; depends_on: number }[] = [];
-    const now = this.clock.now();
     for (const dependent of outside) {
       const deletedPrerequisites = this.store.dependencies
         .prerequisitesOf(dependent)
@@ -97,9 +110,10 @@ export class TaskRemovalService extends CoreService {
       );
       for (const prerequisite of inherited) {
         // dependent -> deleted -> prerequisite already held, so the shortcut cannot close a cycle
-        if (this.store.dependencies.insert(dependent, prerequisite, now)) {
+        const task = this.store.tasks.get(dependent)!;
+        const reason = `relinked when task ${rootId} was deleted`;
+        if (this.rules.relinkEdge(task, prerequisite, context, reason))
           relinked.push({ task_id: dependent, depends_on: prerequisite });
-        }
       }
     }
     return relinked;

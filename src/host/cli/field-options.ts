@@ -5,7 +5,7 @@ import { InvariantError } from '../../shared/errors.ts';
 import type { FieldInfo } from './zod-fields.ts';
 
 /** Friendlier flags for fields many operations share (e.g. `--depends-on 3,4`). */
-const FIELD_ALIASES: Readonly<Record<string, string>> = {
+export const FIELD_ALIASES: Readonly<Record<string, string>> = {
   dependencies: 'depends-on',
   project_id: 'project',
   parent_id: 'parent',

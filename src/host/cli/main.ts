@@ -39,7 +39,7 @@ export async function runCli(args: readonly string[]): Promise<number> {
     return EXIT_OK;
   } catch (error) {
     if (isCommanderError(error)) return exitCodeOfCommanderError(error);
-    return reportError(error, state.json);
+    return reportError(error, state.json, args);
   }
 }
 

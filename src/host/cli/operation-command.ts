@@ -1,6 +1,7 @@
 // Turns one operation contract into a command: positional arguments and options from its input
 // schema, help from its description, and an action that builds the input, calls the operation
 // and prints the result. The same code serves every operation.
+import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { OperationContract } from '../../shared/operations/operation.ts';
 import type { OperationName } from '../../shared/operations/registry.ts';
@@ -18,6 +19,8 @@ export interface CliState {
 
 interface Binding {
   positional: FieldInfo[];
+  /** A positional field the CLI fills in when it is left out (a folder: the working directory). */
+  defaulted: string | undefined;
   readFile: ReadonlySet<string>;
   /** Commander attribute name -> field. */
   options: Map<string, FieldInfo>;
@@ -43,11 +46,48 @@ function bindFields(command: Command, contract: OperationContract): Binding {
       options.set(option.attributeName(), field);
     }
   }
+  const defaulted = contract.cli.folder;
   const usageArgs = positional.map((field) =>
-    field.required ? `<${field.name}>` : `[${field.name}]`,
+    field.required && field.name !== defaulted ? `<${field.name}>` : `[${field.name}]`,
   );
   command.usage([...usageArgs, '[options]'].join(' '));
-  return { positional, readFile, options };
+  return { positional, defaulted, readFile, options };
+}
+
+/** A positional value as typed: for the `each` field, split at commas (1,2,3). */
+function eachValues(raw: string): string[] {
+  return raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+/** The inputs of a command: one, or one per id when the `each` field lists several. */
+function buildInputs(
+  command: Command,
+  binding: Binding,
+  contract: OperationContract,
+  values: readonly unknown[],
+): Record<string, unknown>[] {
+  const { each, folder } = contract.cli;
+  const index = each === undefined ? -1 : binding.positional.findIndex((f) => f.name === each);
+  const raw = values[index];
+  const ids = index >= 0 && typeof raw === 'string' ? eachValues(raw) : [];
+  const variants =
+    ids.length > 1
+      ? ids.map((id) => values.map((value, at) => (at === index ? id : value)))
+      : [values];
+  return variants.map((variant) => {
+    const input = buildInput(command, binding, variant);
+    if (folder !== undefined) input[folder] = resolveFolder(input[folder]);
+    return input;
+  });
+}
+
+/** A folder argument relative to the working directory, which is also its default. */
+function resolveFolder(value: unknown): unknown {
+  if (value === null) return null;
+  return resolve(process.cwd(), typeof value === 'string' ? value : '.');
 }
 
 function buildInput(
@@ -60,7 +100,7 @@ function buildInput(
   binding.positional.forEach((field, index) => {
     const raw = values[index];
     if (typeof raw !== 'string') {
-      if (field.required && input[field.name] === undefined) {
+      if (field.required && input[field.name] === undefined && field.name !== binding.defaulted) {
         command.error(`error: missing required argument '${field.name}'`, {
           exitCode: 2,
           code: 'commander.missingArgument',
@@ -106,12 +146,13 @@ export function attachOperation(
       const self = args.at(-1) as Command;
       const globals = resolveGlobalOptions(self);
       state.json = globals.json;
-      const input = buildInput(self, binding, args.slice(0, binding.positional.length));
+      const values = args.slice(0, binding.positional.length);
+      const inputs = buildInputs(self, binding, contract, values);
       const [{ callOperation }, { writeResult }] = await Promise.all([
         import('./call-operation.ts'),
         import('./output.ts'),
       ]);
-      const output = await callOperation(contract.name as OperationName, input, globals);
-      writeResult(output, globals, { args: state.args });
+      const outputs = await callOperation(contract.name as OperationName, inputs, globals);
+      writeResult(outputs, inputs.length > 1, contract.cli.render, globals, { args: state.args });
     });
 }

@@ -93,6 +93,12 @@ export function buildProgram(state: CliState): Command {
     const command = commandAt(program, contract.cli.command, attachOnDispatch);
     command.description(contract.description).summary(firstSentence(contract.description));
     operations.set(command, contract);
+    for (const alias of contract.cli.aliases ?? []) {
+      const other = commandAt(program, alias, attachOnDispatch);
+      const same = `orchestron ${contract.cli.command.join(' ')}`;
+      other.description(`${contract.description} (Same as ${same}.)`).summary(`same as ${same}`);
+      operations.set(other, contract);
+    }
   }
   addServeCommand(program.command('serve'), state);
   describeGroups(program, operations);

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { Orchestrator } from '../../core/orchestrator.ts';
 import { AppError } from '../../shared/errors.ts';
 import { startWebServer } from '../web/web-server.ts';
+import { announceNewDatabase } from './database-note.ts';
 import type { GlobalOptions } from './global-options.ts';
 
 export interface ServeOptions extends GlobalOptions {
@@ -41,7 +42,12 @@ function openInBrowser(url: string): void {
 
 async function start(orchestrator: Orchestrator, host: string, port: number) {
   try {
-    return await startWebServer({ orchestrator, host, port });
+    return await startWebServer({
+      orchestrator,
+      host,
+      port,
+      workspace: { cwd: process.cwd(), project: process.env['ORCHESTRON_PROJECT'] },
+    });
   } catch (error) {
     if (error instanceof AppError && error.code === 'CONFLICT') {
       throw new AppError(
@@ -57,6 +63,7 @@ async function start(orchestrator: Orchestrator, host: string, port: number) {
 /** Resolves when the server has been stopped by a signal and everything is closed. */
 export async function serve(options: ServeOptions): Promise<void> {
   const port = parsePort(options.port);
+  announceNewDatabase(options.databasePath);
   const orchestrator = new Orchestrator({ databasePath: options.databasePath });
   let server: Awaited<ReturnType<typeof startWebServer>>;
   try {

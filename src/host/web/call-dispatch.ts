@@ -1,5 +1,6 @@
 // The carrier-independent half of the client protocol: one call message in, one result or error
 // message out. The HTTP route uses it today; a WebSocket carrier can reuse it unchanged.
+import type { Workspace } from '../../core/call-context.ts';
 import type { Orchestrator } from '../../core/orchestrator.ts';
 import {
   AppError,
@@ -32,11 +33,17 @@ function readCall(message: unknown): { name: string; input: unknown } {
 export async function dispatchCall(
   orchestrator: Orchestrator,
   message: unknown,
+  workspace: Workspace = {},
 ): Promise<CallReply> {
   try {
     const { name, input } = readCall(message);
     // the orchestrator refuses unknown names with NOT_FOUND listing the operations
-    return { result: await orchestrator.call(name as OperationName, input, { actor: WEB_ACTOR }) };
+    return {
+      result: await orchestrator.call(name as OperationName, input, {
+        actor: WEB_ACTOR,
+        workspace,
+      }),
+    };
   } catch (error) {
     const payload = toErrorPayload(error);
     if (payload.code === 'INTERNAL')
@@ -54,6 +61,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   LIMIT: 413,
   INTERNAL: 500,
   TIMEOUT: 503,
+  CANCELLED: 499,
 };
 
 export function httpStatusOf(reply: CallReply): number {

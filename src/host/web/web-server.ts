@@ -3,8 +3,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import type { Workspace } from '../../core/call-context.ts';
 import type { Orchestrator } from '../../core/orchestrator.ts';
 import { AppError } from '../../shared/errors.ts';
+import { excerpt } from '../../shared/text/excerpt.ts';
 import { handleApiCall } from './api-route.ts';
 import { openEventStream, type EventStream } from './event-stream.ts';
 import { replyJson, replyText } from './http-replies.ts';
@@ -22,6 +24,8 @@ export interface WebServerOptions {
   host?: string;
   port?: number;
   rendererDir?: string;
+  /** Where the server was started: calls that name no project act on this folder's project. */
+  workspace?: Workspace;
 }
 
 export interface WebServer {
@@ -35,6 +39,14 @@ function listenError(error: NodeJS.ErrnoException, host: string, port: number): 
       'CONFLICT',
       `Port ${port} on ${host} is already in use (another Orchestron?). Open that one, or choose another port (0 picks a free one).`,
       { host, port },
+    );
+  }
+  // a name the resolver does not know (ENOTFOUND), or could not look up (EAI_AGAIN, …)
+  if (error.syscall === 'getaddrinfo' || error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') {
+    return new AppError(
+      'VALIDATION',
+      `Cannot listen on ${excerpt(host)}: that host name cannot be resolved (${error.code}). Use 127.0.0.1, or another address of this machine.`,
+      { host, port, reason: error.code ?? null },
     );
   }
   if (error.code === 'EACCES' || error.code === 'EADDRNOTAVAIL') {
@@ -79,7 +91,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const refusal = refusalReason(request, port);
     if (refusal) return replyText(response, 403, refusal);
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    if (path === '/api/call') return handleApiCall(request, response, orchestrator);
+    if (path === '/api/call')
+      return handleApiCall(request, response, orchestrator, options.workspace);
     if (path === '/api/events' && request.method === 'GET') {
       const stream = openEventStream(request, response, orchestrator);
       streams.add(stream);

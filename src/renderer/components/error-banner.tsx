@@ -9,6 +9,7 @@ const HEADLINES: Record<ErrorCode, string> = {
   CONFLICT: 'Changed by someone else',
   FORBIDDEN: 'Not allowed',
   TIMEOUT: 'Orchestron is not answering',
+  CANCELLED: 'Cancelled',
   LIMIT: 'Too much at once',
   INTERNAL: 'Something went wrong inside Orchestron',
 };

@@ -13,21 +13,29 @@ export const addDependency = defineOperation({
   name: 'add_dependency',
   description:
     'Make task_id depend on depends_on (task_id cannot become ready until depends_on is completed). Refused with CYCLE if it would close a loop.',
-  input: DependencyInput,
-  output: z.object({ task: TaskSchema, message: z.string() }),
+  input: () => DependencyInput,
+  output: () => z.object({ task: TaskSchema, message: z.string() }),
   annotations: IDEMPOTENT_WRITE,
   audience: 'both',
-  cli: { command: ['dep', 'add'], positional: ['task_id', 'depends_on'] },
+  cli: {
+    command: ['dep', 'add'],
+    positional: ['task_id', 'depends_on'],
+    render: { kind: 'message' },
+  },
 });
 
 export const removeDependency = defineOperation({
   name: 'remove_dependency',
   description: 'Remove the dependency of task_id on depends_on.',
-  input: DependencyInput,
-  output: z.object({ task: TaskSchema, message: z.string() }),
+  input: () => DependencyInput,
+  output: () => z.object({ task: TaskSchema, message: z.string() }),
   annotations: IDEMPOTENT_WRITE,
   audience: 'both',
-  cli: { command: ['dep', 'remove'], positional: ['task_id', 'depends_on'] },
+  cli: {
+    command: ['dep', 'remove'],
+    positional: ['task_id', 'depends_on'],
+    render: { kind: 'message' },
+  },
 });
 
 export const dependencyOperations = {

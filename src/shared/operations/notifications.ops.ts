@@ -22,38 +22,47 @@ export const listNotifications = defineOperation({
   name: 'list_notifications',
   description:
     'List notifications oldest first, e.g. that a task assigned to you became ready. Filter by recipient; unread only by default.',
-  input: z.strictObject({
-    project_id: ProjectRef.optional().describe('Only this project; all projects when omitted'),
-    recipient: z
-      .string()
-      .trim()
-      .min(1)
-      .max(TASK_LIMITS.shortText)
-      .optional()
-      .describe('An assignee name'),
-    unread_only: z.boolean().default(true),
-    after_id: z.int().min(0).default(0).describe('Only notifications with a larger id'),
-    limit: z.int().min(1).max(PAGE_LIMITS.max).default(PAGE_LIMITS.default),
-  }),
-  output: z.object({ notifications: z.array(NotificationSchema), next_after_id: z.int() }),
+  input: () =>
+    z.strictObject({
+      project_id: ProjectRef.optional().describe('Only this project; all projects when omitted'),
+      recipient: z
+        .string()
+        .trim()
+        .min(1)
+        .max(TASK_LIMITS.shortText)
+        .optional()
+        .describe('An assignee name'),
+      unread_only: z.boolean().default(true),
+      after_id: z.int().min(0).default(0).describe('Only notifications with a larger id'),
+      limit: z.int().min(1).max(PAGE_LIMITS.max).default(PAGE_LIMITS.default),
+    }),
+  output: () => z.object({ notifications: z.array(NotificationSchema), next_after_id: z.int() }),
   annotations: READ_ONLY,
   audience: 'both',
-  cli: { command: ['notifications', 'list'] },
+  cli: {
+    command: ['notifications', 'list'],
+    render: {
+      kind: 'list',
+      field: 'notifications',
+      columns: ['id', 'created_at', 'recipient', 'task_id', 'message'],
+    },
+  },
 });
 
 export const markNotificationsRead = defineOperation({
   name: 'mark_notifications_read',
   description: 'Mark notifications as read by id. Ones already read keep their first read time.',
-  input: z.strictObject({
-    ids: z
-      .array(z.int().positive())
-      .min(1, { error: 'ids must name at least one notification' })
-      .max(PAGE_LIMITS.max),
-  }),
-  output: z.object({ marked: z.int(), message: z.string() }),
+  input: () =>
+    z.strictObject({
+      ids: z
+        .array(z.int().positive())
+        .min(1, { error: 'ids must name at least one notification' })
+        .max(PAGE_LIMITS.max),
+    }),
+  output: () => z.object({ marked: z.int(), message: z.string() }),
   annotations: IDEMPOTENT_WRITE,
   audience: 'both',
-  cli: { command: ['notifications', 'read'], positional: ['ids'] },
+  cli: { command: ['notifications', 'read'], positional: ['ids'], render: { kind: 'message' } },
 });
 
 export const notificationOperations = {

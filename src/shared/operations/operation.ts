@@ -1,5 +1,6 @@
 // The shape of an operation contract: declared once here, implemented once in core, and reached
-// through every transport (CLI now; MCP, IPC and WebSocket later) by generic loops.
+// through every transport (CLI, web, MCP) by generic loops. Schemas are built on first use, so
+// a command that runs one operation pays for that operation's schemas only.
 import type { z } from 'zod';
 
 export type Audience = 'agent' | 'human' | 'both';
@@ -10,13 +11,37 @@ export interface OperationAnnotations {
   idempotent: boolean;
 }
 
+/** How the CLI prints a result when --json is not given. */
+export type CliRender =
+  /** The one-line `message` of a write. */
+  | { kind: 'message' }
+  /** A status change as one line: "#2 Write migrations → completed; ready now: #3, #5". */
+  | { kind: 'status' }
+  /** One task with its neighbours (get_task). */
+  | { kind: 'task' }
+  /** A list field as a table, with paging footer when the output pages. */
+  | { kind: 'list'; field: string; columns?: readonly string[] }
+  /** One field as pretty JSON (documents). */
+  | { kind: 'document'; field: string }
+  /** A text field printed as is, or pretty JSON when it is not text. */
+  | { kind: 'text'; field: string }
+  /** The message, then the other fields as aligned `key: value` lines; `pairs` as "a → b" lists. */
+  | { kind: 'fields'; pairs?: readonly string[] };
+
 export interface CliSpec {
   /** Words after `orchestron`, e.g. ['task', 'create']. */
   command: readonly string[];
+  /** Other word paths that run the same operation, e.g. ['next'] for ['task', 'next']. */
+  aliases?: readonly (readonly string[])[];
   /** Input fields taken as positional arguments, in order. */
   positional?: readonly string[];
   /** Positional fields whose argument is a path to a JSON file (or - for stdin) to read. */
   readFile?: readonly string[];
+  /** A positional id field that also takes a comma list (1,2,3): one call per id, all in one transaction. */
+  each?: string;
+  /** A field that names a folder: resolved against the working directory, which is its default. */
+  folder?: string;
+  render: CliRender;
 }
 
 export interface OperationContract<
@@ -27,17 +52,38 @@ export interface OperationContract<
   name: N;
   /** One or two sentences written for an AI agent choosing a tool. */
   description: string;
-  input: I;
-  output: O;
+  readonly input: I;
+  readonly output: O;
   annotations: OperationAnnotations;
   audience: Audience;
   cli: CliSpec;
 }
 
+interface ContractDeclaration<
+  N extends string,
+  I extends z.ZodType,
+  O extends z.ZodType,
+> extends Omit<OperationContract<N, I, O>, 'input' | 'output'> {
+  input: () => I;
+  output: () => O;
+}
+
+/** Declares a contract whose schemas are built the first time they are read. */
 export function defineOperation<N extends string, I extends z.ZodType, O extends z.ZodType>(
-  contract: OperationContract<N, I, O>,
+  declaration: ContractDeclaration<N, I, O>,
 ): OperationContract<N, I, O> {
-  return contract;
+  const { input, output, ...rest } = declaration;
+  let inputSchema: I | undefined;
+  let outputSchema: O | undefined;
+  return {
+    ...rest,
+    get input() {
+      return (inputSchema ??= input());
+    },
+    get output() {
+      return (outputSchema ??= output());
+    },
+  };
 }
 
 export const READ_ONLY: OperationAnnotations = {

@@ -1,27 +1,53 @@
-// Every operation Orchestron offers, by name. Transports loop over this; nothing else lists them.
+// Every operation Orchestron offers, by feature. Transports loop over this; nothing else lists
+// them. The compiler checks that no two features declare the same operation name.
 import type { z } from 'zod';
 import { commitOperations } from './commits.ops.ts';
 import { dependencyOperations } from './dependencies.ops.ts';
 import { eventOperations } from './events.ops.ts';
 import { graphOperations } from './graph.ops.ts';
+import { nextTaskOperations } from './next-task.ops.ts';
 import { notificationOperations } from './notifications.ops.ts';
 import { projectOperations } from './projects.ops.ts';
 import { taskOperations } from './tasks.ops.ts';
 import { transferOperations } from './transfer.ops.ts';
 
-export const OPERATIONS = {
-  ...projectOperations,
-  ...taskOperations,
-  ...dependencyOperations,
-  ...graphOperations,
-  ...commitOperations,
-  ...eventOperations,
-  ...notificationOperations,
-  ...transferOperations,
+export const OPERATION_GROUPS = {
+  projects: projectOperations,
+  tasks: taskOperations,
+  dependencies: dependencyOperations,
+  graph: graphOperations,
+  nextTask: nextTaskOperations,
+  commits: commitOperations,
+  events: eventOperations,
+  notifications: notificationOperations,
+  transfer: transferOperations,
 };
 
-export type Operations = typeof OPERATIONS;
-export type OperationName = keyof Operations;
+export type OperationGroups = typeof OPERATION_GROUPS;
+export type GroupName = keyof OperationGroups;
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (
+  x: infer I,
+) => void
+  ? I
+  : never;
+type Overlaps = {
+  [A in GroupName]: {
+    [B in Exclude<GroupName, A>]: keyof OperationGroups[A] & keyof OperationGroups[B];
+  }[Exclude<GroupName, A>];
+}[GroupName];
+/** Fails to compile when two groups declare the same operation name. */
+const noOverlap: [Overlaps] extends [never] ? true : { duplicated: Overlaps } = true;
+void noOverlap;
+
+export type Operations = UnionToIntersection<OperationGroups[GroupName]>;
+
+export const OPERATIONS = Object.assign(
+  {},
+  ...Object.values(OPERATION_GROUPS),
+) as unknown as Operations;
+
+export type OperationName = keyof Operations & string;
 /** What a caller may send (before defaults and transforms). */
 export type OperationInput<N extends OperationName> = z.input<Operations[N]['input']>;
 /** What a handler receives (after validation, defaults and transforms). */

@@ -1,129 +1,95 @@
 // Task operations: create, read, list, update, change status, delete. Names and parameters of
 // the seed's MCP tools are kept so that agents that know them work unchanged.
 import { z } from 'zod';
-import { PAGE_LIMITS } from '../tasks/task-fields.ts';
+import { PAGE_LIMITS, TASK_STATUSES } from '../tasks/task-fields.ts';
 import {
   CompactTaskSchema,
-  ComplexityInput,
-  CriteriaInput,
-  DependencyIdsInput,
-  DescriptionInput,
-  DetailsInput,
-  FileRefsInput,
-  HoursInput,
-  PositionSchema,
-  PriorityInput,
-  ProgressInput,
   ProjectRef,
-  ShortTextInput,
   TagInput,
-  TagsInput,
   TaskId,
   TaskRefSchema,
   TaskSchema,
+  TaskStatusInput,
   TaskStatusSchema,
-  TestStrategyInput,
-  TitleInput,
 } from '../tasks/task.schema.ts';
+import { CommitSchema } from './commits.ops.ts';
 import { defineOperation, DESTRUCTIVE, READ_ONLY, WRITE } from './operation.ts';
+import { createShape, updateShape } from './task-input-shapes.ts';
 
-const editableFields = {
-  description: DescriptionInput,
-  details: DetailsInput,
-  test_strategy: TestStrategyInput,
-  acceptance_criteria: CriteriaInput,
-  priority: PriorityInput,
-  tags: TagsInput,
-  file_refs: FileRefsInput,
-  assignee: ShortTextInput('assignee').nullable(),
-  code_language: ShortTextInput('code_language').nullable(),
-  execution_environment: ShortTextInput('execution_environment').nullable(),
-  complexity_score: ComplexityInput.nullable(),
-  estimated_hours: HoursInput.nullable(),
-  position: PositionSchema.nullable(),
-};
+const ExpectedVersion = z
+  .int()
+  .positive()
+  .optional()
+  .describe('Refuse with CONFLICT if the task changed since');
 
 export const createTask = defineOperation({
   name: 'create_task',
   description:
     'Create a task (or a subtask with parent_id) with optional dependencies on existing tasks. Returns the task with its id.',
-  input: z
-    .strictObject({
+  input: () =>
+    z.strictObject({
       project_id: ProjectRef.optional(),
-      title: TitleInput,
-      ...editableFields,
-      description: DescriptionInput.default(''),
-      priority: PriorityInput.optional(),
-      dependencies: DependencyIdsInput.default([]).describe('Ids of tasks this task depends on'),
-      tags: TagsInput.default([]),
+      ...createShape(),
       parent_id: TaskId.optional().describe('Make this a subtask of that task'),
-    })
-    .partial({
-      details: true,
-      test_strategy: true,
-      acceptance_criteria: true,
-      file_refs: true,
-      assignee: true,
-      code_language: true,
-      execution_environment: true,
-      complexity_score: true,
-      estimated_hours: true,
-      position: true,
     }),
-  output: z.object({ task: TaskSchema, message: z.string() }),
+  output: () => z.object({ task: TaskSchema, message: z.string() }),
   annotations: WRITE,
   audience: 'both',
-  cli: { command: ['task', 'create'] },
+  cli: { command: ['task', 'create'], render: { kind: 'task' } },
 });
 
 export const getTask = defineOperation({
   name: 'get_task',
   description:
     'Get one task with its dependencies, dependents, subtasks, failed prerequisites and linked commits.',
-  input: z.strictObject({
-    task_id: TaskId,
-    include_executions: z.boolean().default(false).describe('Include code execution history'),
-    include_analysis: z.boolean().default(false).describe('Include complexity analyses'),
-  }),
-  output: z.object({
-    task: TaskSchema,
-    dependencies: z.array(TaskRefSchema),
-    dependents: z.array(TaskRefSchema),
-    subtasks: z.array(TaskRefSchema),
-    failed_prerequisites: z
-      .array(TaskRefSchema)
-      .describe('Direct prerequisites that failed or wait on a failure'),
-    commits: z.array(
-      z.object({
-        hash: z.string(),
-        message: z.string(),
-        author: z.string().nullable(),
-        linked_at: z.string(),
-        linked_by: z.string(),
-      }),
-    ),
-    executions: z.array(z.unknown()).optional(),
-    analysis: z.array(z.unknown()).optional(),
-  }),
+  input: () =>
+    z.strictObject({
+      task_id: TaskId,
+      include_executions: z.boolean().default(false).describe('Include code execution history'),
+      include_analysis: z.boolean().default(false).describe('Include complexity analyses'),
+    }),
+  output: () =>
+    z.object({
+      task: TaskSchema,
+      dependencies: z.array(TaskRefSchema),
+      dependents: z.array(TaskRefSchema),
+      subtasks: z.array(TaskRefSchema),
+      failed_prerequisites: z
+        .array(TaskRefSchema)
+        .describe('Direct prerequisites that failed or wait on a failure'),
+      commits: z.array(CommitSchema),
+      executions: z.array(z.unknown()).optional(),
+      analysis: z.array(z.unknown()).optional(),
+    }),
   annotations: READ_ONLY,
   audience: 'both',
-  cli: { command: ['task', 'get'], positional: ['task_id'] },
+  cli: {
+    command: ['task', 'get'],
+    aliases: [['show']],
+    positional: ['task_id'],
+    each: 'task_id',
+    render: { kind: 'task' },
+  },
 });
 
-const StatusFilter = z.union([TaskStatusSchema, z.array(TaskStatusSchema).min(1)]);
+const STATUS_CHOICES = `one of ${TASK_STATUSES.join(', ')} (or done, in-progress, todo, deferred), or a list of them`;
+
+const StatusFilter = z.union([TaskStatusInput, z.array(TaskStatusInput).min(1)], {
+  error: `expected ${STATUS_CHOICES}`,
+});
 
 export const ListTasksInput = z.strictObject({
   project_id: ProjectRef.optional(),
   status: StatusFilter.optional().describe('One status or a list'),
-  code_language: z.string().optional(),
-  tag: TagInput.optional().describe('Only tasks with this tag'),
-  assignee: z.string().optional(),
+  code_language: z.string().max(200).optional(),
+  tag: TagInput.optional().describe('Only tasks with this tag (any case)'),
+  assignee: z.string().max(200).optional(),
   parent_id: TaskId.nullable()
     .optional()
     .describe('Subtasks of this task; null for top-level tasks only'),
   ready: z.boolean().optional().describe('Only tasks that are ready (true) or not ready (false)'),
   fields: z
-    .enum(['full', 'compact'])
+    .enum(['full', 'compact'], { error: 'fields must be full or compact' })
     .default('full')
     .describe('compact: id, title, status, priority, dependencies'),
   include_metrics: z
@@ -131,7 +97,7 @@ export const ListTasksInput = z.strictObject({
     .default(false)
     .describe('Include counts by status for the whole project'),
   limit: z.int().min(1).max(PAGE_LIMITS.max).default(PAGE_LIMITS.default),
-  cursor: z.string().optional().describe('next_cursor of the previous page'),
+  cursor: z.string().max(500).optional().describe('next_cursor of the previous page'),
 });
 
 export const MetricsSchema = z.object({
@@ -146,82 +112,95 @@ export const listTasks = defineOperation({
   name: 'list_tasks',
   description:
     'List tasks a page at a time (limit, cursor), filtered by status, language, tag, assignee, parent or readiness. Use fields: "compact" for large projects.',
-  input: ListTasksInput,
-  output: z.object({
-    tasks: z.union([z.array(TaskSchema), z.array(CompactTaskSchema)]),
-    count: z.int().describe('Tasks matching the filter, across all pages'),
-    next_cursor: z
-      .string()
-      .nullable()
-      .describe('Pass as cursor for the next page; null on the last page'),
-    metrics: MetricsSchema.optional(),
-  }),
+  input: () => ListTasksInput,
+  output: () =>
+    z.object({
+      tasks: z.union([z.array(TaskSchema), z.array(CompactTaskSchema)]),
+      count: z.int().describe('Tasks matching the filter, across all pages'),
+      next_cursor: z
+        .string()
+        .nullable()
+        .describe('Pass as cursor for the next page; null on the last page'),
+      metrics: MetricsSchema.optional(),
+      as_of_event: z.int().describe('The last event this answer reflects; later events change it'),
+    }),
   annotations: READ_ONLY,
   audience: 'both',
-  cli: { command: ['task', 'list'] },
+  cli: { command: ['task', 'list'], render: { kind: 'list', field: 'tasks' } },
 });
 
 export const updateTask = defineOperation({
   name: 'update_task',
   description:
     "Change a task's fields (not its status: use update_task_status). Pass expected_version from the task you read to avoid overwriting someone else's change.",
-  input: z
-    .strictObject({
+  input: () =>
+    z.strictObject({
       task_id: TaskId,
-      expected_version: z
-        .int()
-        .positive()
+      expected_version: ExpectedVersion,
+      ...updateShape(),
+      parent_id: TaskId.nullable()
         .optional()
-        .describe('Refuse with CONFLICT if the task changed since'),
-      title: TitleInput,
-      ...editableFields,
-      progress: ProgressInput,
-      parent_id: TaskId.nullable().describe('Move under another task, or null for top level'),
-    })
-    .partial()
-    .required({ task_id: true }),
-  output: z.object({ task: TaskSchema, message: z.string(), changed: z.array(z.string()) }),
+        .describe('Move under another task, or null for top level'),
+    }),
+  output: () => z.object({ task: TaskSchema, message: z.string(), changed: z.array(z.string()) }),
   annotations: WRITE,
   audience: 'both',
-  cli: { command: ['task', 'update'], positional: ['task_id'] },
+  cli: { command: ['task', 'update'], positional: ['task_id'], render: { kind: 'message' } },
 });
 
 export const updateTaskStatus = defineOperation({
   name: 'update_task_status',
   description:
-    'Move a task to a new status. Completing it makes dependents ready; failing or cancelling it marks dependents as waiting on a failed prerequisite.',
-  input: z.strictObject({
-    task_id: TaskId,
-    status: TaskStatusSchema,
-    expected_version: z.int().positive().optional(),
-  }),
-  output: z.object({
-    task: TaskSchema,
-    message: z.string(),
-    became_ready: z.array(TaskRefSchema),
-    now_waiting_on_failed: z.array(TaskRefSchema),
-  }),
+    'Move a task to a new status (done and in-progress are accepted too). Completing it makes dependents ready; failing or cancelling it marks dependents as waiting on a failed prerequisite.',
+  input: () =>
+    z.strictObject({
+      task_id: TaskId,
+      status: TaskStatusInput,
+      expected_version: ExpectedVersion,
+    }),
+  output: () =>
+    z.object({
+      task: TaskSchema,
+      message: z.string(),
+      became_ready: z.array(TaskRefSchema),
+      now_waiting_on_failed: z.array(TaskRefSchema),
+      warnings: z
+        .array(z.string())
+        .describe('Things the change did not stop but you should know, e.g. reopened work'),
+    }),
   annotations: WRITE,
   audience: 'both',
-  cli: { command: ['task', 'status'], positional: ['task_id', 'status'] },
+  cli: {
+    command: ['task', 'status'],
+    aliases: [['set-status']],
+    positional: ['task_id', 'status'],
+    each: 'task_id',
+    render: { kind: 'status' },
+  },
 });
 
 export const deleteTask = defineOperation({
   name: 'delete_task',
   description:
     'Delete a task and its subtasks permanently. If other tasks depend on it, choose on_dependents: "cascade" deletes them too, "relink" makes them depend on its prerequisites.',
-  input: z.strictObject({
-    task_id: TaskId,
-    on_dependents: z.enum(['refuse', 'cascade', 'relink']).default('refuse'),
-  }),
-  output: z.object({
-    message: z.string(),
-    deleted: z.array(TaskRefSchema),
-    relinked: z.array(z.object({ task_id: z.int(), depends_on: z.int() })),
-  }),
+  input: () =>
+    z.strictObject({
+      task_id: TaskId,
+      on_dependents: z
+        .enum(['refuse', 'cascade', 'relink'], {
+          error: 'on_dependents must be refuse, cascade or relink',
+        })
+        .default('refuse'),
+    }),
+  output: () =>
+    z.object({
+      message: z.string(),
+      deleted: z.array(TaskRefSchema),
+      relinked: z.array(z.object({ task_id: z.int(), depends_on: z.int() })),
+    }),
   annotations: DESTRUCTIVE,
   audience: 'both',
-  cli: { command: ['task', 'delete'], positional: ['task_id'] },
+  cli: { command: ['task', 'delete'], positional: ['task_id'], render: { kind: 'message' } },
 });
 
 export const taskOperations = {
@@ -232,3 +211,5 @@ export const taskOperations = {
   update_task_status: updateTaskStatus,
   delete_task: deleteTask,
 };
+
+export { TaskStatusSchema };

@@ -40,6 +40,7 @@ describe('openDatabase', () => {
           'events',
           'file_refs',
           'notifications',
+          'preferences',
           'projects',
           'ready_counts',
           'task_counts',

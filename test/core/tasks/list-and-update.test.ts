@@ -72,7 +72,7 @@ describe('list_tasks', () => {
     assert.equal(forged.code, 'VALIDATION');
     assert.match(forged.message, /Pass next_cursor from the previous page/);
     assert.equal((await core.fails('list_tasks', { limit: 501 })).code, 'VALIDATION');
-    assert.equal((await core.fails('list_tasks', { status: 'done' })).code, 'VALIDATION');
+    assert.equal((await core.fails('list_tasks', { status: 'finished' })).code, 'VALIDATION');
   });
 });
 

@@ -151,7 +151,7 @@ describe('update_task_status', () => {
       (await core.fails('update_task_status', { task_id: 9, status: 'pending' })).code,
       'NOT_FOUND',
     );
-    const error = await core.fails('update_task_status', { task_id: 1, status: 'done' });
+    const error = await core.fails('update_task_status', { task_id: 1, status: 'finished' });
     assert.equal(error.code, 'VALIDATION');
     assert.match(error.message, /status must be one of pending, in_progress/);
   });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ProjectDocumentSchema } from '../../../src/shared/operations/transfer.ops.ts';
+import { projectDocumentSchema } from '../../../src/shared/operations/transfer.ops.ts';
 import { openCliSandbox, type CliSandbox } from './cli-harness.ts';
 
 describe('orchestron export / import', () => {
@@ -75,7 +75,7 @@ describe('orchestron export / import', () => {
 
   test('export prints the project document as pretty JSON, or writes it with --out', () => {
     const printed = source.expect(0, ['export', '--project', 'alpha']).stdout;
-    const document = ProjectDocumentSchema.parse(JSON.parse(printed));
+    const document = projectDocumentSchema().parse(JSON.parse(printed));
     assert.equal(document.tasks.length, 3);
     assert.match(printed, /^\{\n  "format": "orchestron.project"/);
     const file = join(source.dir, 'alpha.json');
@@ -99,7 +99,7 @@ describe('orchestron export / import', () => {
     assert.match(run.stdout, /Imported 3 task\(s\) into project "alpha-copy"/);
     assert.match(run.stdout, /renumbered: true/);
     const clash = target.expect(1, ['import', '-'], { input: wrapped });
-    assert.match(clash.stderr, /^error\[VALIDATION\]: .*already exists.*--name/);
+    assert.match(clash.stderr, /^error\[VALIDATION\]: .*already exists[\s\S]*--name/);
   });
 
   test('import of a missing or malformed file exits 1 and says what was wrong', () => {

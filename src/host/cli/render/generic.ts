@@ -16,14 +16,22 @@ function indent(text: string, depth: number): string {
     .join('\n');
 }
 
-function recordTable(rows: readonly Row[]): string {
-  const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))].filter((key) =>
+/** A table of records: the given columns, or every key some row has a value for. */
+export function recordTable(rows: readonly Row[], columns?: readonly string[]): string {
+  const keys = (columns ?? [...new Set(rows.flatMap((row) => Object.keys(row)))]).filter((key) =>
     rows.some((row) => row[key] !== null && row[key] !== undefined),
   );
   return formatTable(
     keys.map((key) => ({ header: key.toUpperCase(), max: 48 })),
     rows.map((row) => keys.map((key) => cell(row[key]))),
   );
+}
+
+/** A list of [from, to] pairs as "1 → 15, 2 → 16". */
+export function renderPairs(key: string, value: unknown): string {
+  const pairs = Array.isArray(value) ? value.filter(Array.isArray) : [];
+  const text = pairs.map((pair) => `${cell(pair[0])} → ${cell(pair[1])}`).join(', ');
+  return `${label(key)}: ${text || 'none'}`;
 }
 
 function isScalar(value: unknown): boolean {

@@ -1,8 +1,10 @@
-// Chooses the readable form of an operation's output by its shape, never by operation name:
-// a lone document as pretty JSON, a text graph raw, otherwise the message, then each field, and
-// for paged lists how many there are and the command that fetches the next page.
-import { renderField } from './generic.ts';
-import { isRecord, isTaskList } from './task-table.ts';
+// The readable form of an operation's output, chosen by the render hint its contract declares:
+// a write's one line, a task with its neighbours, a list as a table (with the command for the
+// next page), a document or a text graph as is, or the fields as aligned lines.
+import type { CliRender } from '../../../shared/operations/operation.ts';
+import { recordTable, renderField, renderPairs, renderRecord } from './generic.ts';
+import { renderTaskDetail } from './task-detail.ts';
+import { isRecord, isTaskList, renderTaskTable, type Row } from './task-table.ts';
 
 export interface RenderContext {
   /** The words after `orchestron`, to print the command that fetches the next page. */
@@ -11,7 +13,7 @@ export interface RenderContext {
 
 const SAFE_WORD = /^[\w@%+=:,./-]+$/;
 
-function shellQuote(word: string): string {
+export function shellQuote(word: string): string {
   return SAFE_WORD.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }
 
@@ -26,42 +28,89 @@ export function nextPageCommand(args: readonly string[], cursor: string): string
   return ['orchestron', ...kept, '--cursor', cursor].map(shellQuote).join(' ');
 }
 
-function pagingFooter(
-  output: Record<string, unknown>,
-  key: string,
-  shown: number,
-  context: RenderContext,
-): string[] {
+function pagingFooter(output: Row, label: string, shown: number, context: RenderContext): string[] {
   const lines: string[] = [];
   const total = output['count'];
-  if (typeof total === 'number')
-    lines.push(`${shown} of ${total} ${key.replaceAll('_', ' ')} shown.`);
+  if (typeof total === 'number') lines.push(`${shown} of ${total} ${label} shown.`);
   const cursor = output['next_cursor'];
   if (typeof cursor === 'string' && cursor !== '')
     lines.push(`More on the next page: ${nextPageCommand(context.args, cursor)}`);
   return lines;
 }
 
-export function renderOutput(output: unknown, context: RenderContext): string {
-  if (!isRecord(output)) return renderField('result', output);
-  const entries = Object.entries(output).filter(([, value]) => value !== undefined);
-  const [only] = entries;
-  if (entries.length === 1 && only && isRecord(only[1])) return JSON.stringify(only[1], null, 2);
-  const text = entries.find(
-    ([key, value]) => key !== 'message' && typeof value === 'string' && value.includes('\n'),
-  );
-  if (text) return String(text[1]).replace(/\n$/, '');
+const refs = (value: unknown) =>
+  Array.isArray(value) ? value.filter(isRecord).map((ref) => `#${String(ref['id'])}`) : [];
+
+/** "#2 Write migrations → completed; ready now: #3, #5", or the message when nothing moved. */
+function statusLine(output: Row): string {
+  const task = isRecord(output['task']) ? output['task'] : {};
+  const ready = refs(output['became_ready']);
+  const waiting = refs(output['now_waiting_on_failed']);
+  if (String(output['message']).includes('nothing changed')) return String(output['message']);
+  const parts = [`#${String(task['id'])} ${String(task['title'])} → ${String(task['status'])}`];
+  if (ready.length > 0) parts.push(`ready now: ${ready.join(', ')}`);
+  if (waiting.length > 0) parts.push(`now waiting on a failed prerequisite: ${waiting.join(', ')}`);
+  const warnings = Array.isArray(output['warnings']) ? output['warnings'].map(String) : [];
+  return [parts.join('; '), ...warnings.map((warning) => `warning: ${warning}`)].join('\n');
+}
+
+function taskView(output: Row): string {
+  const blocks = typeof output['message'] === 'string' ? [output['message']] : [];
+  blocks.push(renderTaskDetail(isRecord(output['task']) ? output['task'] : {}));
+  for (const key of ['dependencies', 'dependents', 'subtasks', 'failed_prerequisites', 'commits']) {
+    const value = output[key];
+    if (Array.isArray(value) && value.length > 0) blocks.push(renderField(key, value, 1));
+  }
+  return blocks.join('\n');
+}
+
+function listView(
+  output: Row,
+  field: string,
+  columns: readonly string[] | undefined,
+  context: RenderContext,
+) {
+  const items = Array.isArray(output[field]) ? (output[field] as unknown[]) : [];
+  const label = field.replaceAll('_', ' ');
+  const rows = items.filter(isRecord);
   const blocks: string[] = [];
   if (typeof output['message'] === 'string') blocks.push(output['message']);
-  const paged = entries.find(
-    ([, value]) => isTaskList(value) || (Array.isArray(value) && 'next_cursor' in output),
-  );
-  const footerKeys = paged ? new Set(['count', 'next_cursor']) : new Set<string>();
-  for (const [key, value] of entries) {
-    if (key === 'message' || footerKeys.has(key)) continue;
-    blocks.push(renderField(key, value));
+  if (rows.length === 0) blocks.push(`${label}: none`);
+  else if (isTaskList(rows)) blocks.push(renderTaskTable(rows));
+  else blocks.push(recordTable(rows, columns));
+  return [...blocks, ...pagingFooter(output, label, rows.length, context)].join('\n');
+}
+
+function textView(value: unknown): string {
+  if (typeof value === 'string') return value.replace(/\n$/, '');
+  return isRecord(value) ? renderRecord(value) : renderField('result', value);
+}
+
+export function renderOutput(output: unknown, render: CliRender, context: RenderContext): string {
+  if (!isRecord(output)) return renderField('result', output);
+  switch (render.kind) {
+    case 'message':
+      return String(output['message'] ?? renderRecord(output));
+    case 'status':
+      return statusLine(output);
+    case 'task':
+      return taskView(output);
+    case 'list':
+      return listView(output, render.field, render.columns, context);
+    case 'document':
+      return JSON.stringify(output[render.field], null, 2);
+    case 'text':
+      return textView(output[render.field]);
+    case 'fields': {
+      const { message, ...rest } = output;
+      const pairs = (render.pairs ?? []).filter((key) => key in rest);
+      const blocks = [
+        renderRecord(
+          Object.fromEntries(Object.entries(rest).filter(([key]) => !pairs.includes(key))),
+        ),
+      ];
+      blocks.push(...pairs.map((key) => renderPairs(key, rest[key])));
+      return [...(typeof message === 'string' ? [message] : []), ...blocks].join('\n');
+    }
   }
-  if (paged && Array.isArray(paged[1]))
-    blocks.push(...pagingFooter(output, paged[0], paged[1].length, context));
-  return blocks.join('\n');
 }

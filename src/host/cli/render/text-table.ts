@@ -23,21 +23,44 @@ export function cell(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Width of the terminal, or a generous one when output goes to a file or a pipe. */
+/** Width of the terminal, else $COLUMNS, else 80: tables fit a classic terminal. */
 export function outputWidth(): number {
-  return process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 120;
+  if (process.stdout.isTTY && process.stdout.columns) return process.stdout.columns;
+  const fromEnv = Number(process.env['COLUMNS']);
+  return Number.isInteger(fromEnv) && fromEnv >= 40 ? fromEnv : 80;
+}
+
+/** Narrows the widest columns until the table, with two spaces between columns, fits `width`. */
+function fit(widths: number[], width: number, minimum: number[]): number[] {
+  const fitted = [...widths];
+  const total = () => fitted.reduce((sum, w) => sum + w, 0) + 2 * (fitted.length - 1);
+  while (total() > width) {
+    const widest = fitted.reduce(
+      (best, w, index) => (w - minimum[index]! > fitted[best]! - minimum[best]! ? index : best),
+      0,
+    );
+    if (fitted[widest]! <= minimum[widest]!) break;
+    fitted[widest]!--;
+  }
+  return fitted;
 }
 
 export function formatTable(
   columns: readonly Column[],
   rows: readonly (readonly string[])[],
 ): string {
-  const cells = rows.map((row) =>
-    row.map((text, index) => truncate(text, columns[index]?.max ?? 60)),
+  const natural = columns.map((column, index) =>
+    Math.min(
+      column.max ?? 60,
+      Math.max(column.header.length, ...rows.map((row) => truncate(row[index] ?? '', 500).length)),
+    ),
   );
-  const widths = columns.map((column, index) =>
-    Math.max(column.header.length, ...cells.map((row) => row[index]?.length ?? 0)),
+  const widths = fit(
+    natural,
+    outputWidth(),
+    columns.map((column) => Math.min(column.header.length + 1, 12)),
   );
+  const cells = rows.map((row) => row.map((text, index) => truncate(text, widths[index]!)));
   const line = (row: readonly string[]) =>
     row
       .map((text, index) => {
@@ -47,5 +70,6 @@ export function formatTable(
       })
       .join('  ')
       .trimEnd();
-  return [line(columns.map((column) => column.header)), ...cells.map(line)].join('\n');
+  const headers = columns.map((column, index) => truncate(column.header, widths[index]!));
+  return [line(headers), ...cells.map(line)].join('\n');
 }

@@ -1,0 +1,222 @@
+// The one place each kind of event is built: a method per kind, taking what happened and
+// recording the payload the typed union in src/shared/events declares for it.
+import type { Commit } from '../../shared/operations/commits.ops.ts';
+import type { Notification } from '../../shared/operations/notifications.ops.ts';
+import type { Project } from '../../shared/operations/projects.ops.ts';
+import type { TaskStatus } from '../../shared/tasks/task-fields.ts';
+import type { Task, TaskRef } from '../../shared/tasks/task.schema.ts';
+import type { CallContext } from '../call-context.ts';
+import type { EventWriter } from './event-writer.ts';
+
+/** A task's derived flags as events carry them. */
+export interface Flags {
+  ready: boolean;
+  waiting_on_failed: boolean;
+}
+
+interface TaskAt {
+  id: number;
+  project_id: number;
+}
+
+export interface StatusMove {
+  status: TaskStatus;
+  version: number;
+  progress: number;
+  started_at: string | null;
+  completed_at: string | null;
+  updated_at: string;
+}
+
+export class Emit {
+  private readonly writer: EventWriter;
+
+  constructor(writer: EventWriter) {
+    this.writer = writer;
+  }
+
+  projectCreated(context: CallContext, project: Project): void {
+    this.writer.append(context, 'project.created', {
+      project_id: project.id,
+      task_id: null,
+      before: null,
+      after: project,
+    });
+  }
+
+  projectUpdated(
+    context: CallContext,
+    projectId: number,
+    before: Record<string, unknown>,
+    after: Record<string, unknown>,
+  ): void {
+    this.writer.append(context, 'project.updated', {
+      project_id: projectId,
+      task_id: null,
+      before,
+      after,
+    });
+  }
+
+  projectImported(
+    context: CallContext,
+    projectId: number,
+    after: { name: string; task_count: number; renumbered: boolean },
+  ): void {
+    this.writer.append(context, 'project.imported', {
+      project_id: projectId,
+      task_id: null,
+      before: null,
+      after,
+    });
+  }
+
+  taskCreated(context: CallContext, task: Task): void {
+    this.writer.append(context, 'task.created', {
+      project_id: task.project_id,
+      task_id: task.id,
+      before: null,
+      after: task,
+    });
+  }
+
+  taskUpdated(
+    context: CallContext,
+    task: TaskAt,
+    before: Record<string, unknown>,
+    after: Record<string, unknown>,
+  ): void {
+    this.writer.append(context, 'task.updated', {
+      project_id: task.project_id,
+      task_id: task.id,
+      before,
+      after,
+    });
+  }
+
+  statusChanged(
+    context: CallContext,
+    task: TaskAt,
+    before: { status: TaskStatus; version: number },
+    after: StatusMove & Flags,
+  ): void {
+    this.writer.append(context, 'task.status_changed', {
+      project_id: task.project_id,
+      task_id: task.id,
+      before,
+      after,
+    });
+  }
+
+  taskDeleted(context: CallContext, task: Task): void {
+    this.writer.append(context, 'task.deleted', {
+      project_id: task.project_id,
+      task_id: task.id,
+      before: task,
+      after: null,
+    });
+  }
+
+  taskReady(context: CallContext, projectId: number, task: TaskRef): void {
+    this.writer.append(context, 'task.ready', {
+      project_id: projectId,
+      task_id: task.id,
+      before: null,
+      after: task,
+    });
+  }
+
+  waitingOnFailed(context: CallContext, task: TaskAt, before: number, after: number): void {
+    this.writer.append(context, 'task.waiting_on_failed', {
+      project_id: task.project_id,
+      task_id: task.id,
+      before: { failed_prerequisites: before },
+      after: { failed_prerequisites: after },
+    });
+  }
+
+  failureCleared(context: CallContext, task: TaskAt, before: number, after: number): void {
+    this.writer.append(context, 'task.failure_cleared', {
+      project_id: task.project_id,
+      task_id: task.id,
+      before: { failed_prerequisites: before },
+      after: { failed_prerequisites: after },
+    });
+  }
+
+  prerequisiteReopened(
+    context: CallContext,
+    dependent: TaskAt & { status: TaskStatus },
+    prerequisite: TaskRef,
+    flags: Flags,
+  ): void {
+    this.writer.append(context, 'task.prerequisite_reopened', {
+      project_id: dependent.project_id,
+      task_id: dependent.id,
+      before: null,
+      after: { prerequisite, status: dependent.status, ...flags },
+    });
+  }
+
+  dependencyAdded(
+    context: CallContext,
+    task: TaskAt & { version: number },
+    dependsOn: number,
+    flags: Flags,
+    reason?: string,
+  ): void {
+    this.writer.append(context, 'dependency.added', {
+      project_id: task.project_id,
+      task_id: task.id,
+      before: null,
+      after: {
+        task_id: task.id,
+        depends_on: dependsOn,
+        ...(reason === undefined ? {} : { reason }),
+        version: task.version,
+        ...flags,
+      },
+    });
+  }
+
+  dependencyRemoved(
+    context: CallContext,
+    task: TaskAt & { version: number },
+    dependsOn: number,
+    flags: Flags,
+  ): void {
+    this.writer.append(context, 'dependency.removed', {
+      project_id: task.project_id,
+      task_id: task.id,
+      before: { task_id: task.id, depends_on: dependsOn },
+      after: { version: task.version, ...flags },
+    });
+  }
+
+  commitLinked(context: CallContext, task: TaskAt, commit: Commit): void {
+    this.writer.append(context, 'commit.linked', {
+      project_id: task.project_id,
+      task_id: task.id,
+      before: null,
+      after: commit,
+    });
+  }
+
+  notificationCreated(context: CallContext, notification: Notification): void {
+    this.writer.append(context, 'notification.created', {
+      project_id: notification.project_id,
+      task_id: notification.task_id,
+      before: null,
+      after: notification,
+    });
+  }
+
+  notificationsRead(context: CallContext, ids: number[], marked: number): void {
+    this.writer.append(context, 'notifications.read', {
+      project_id: null,
+      task_id: null,
+      before: null,
+      after: { ids, marked },
+    });
+  }
+}
