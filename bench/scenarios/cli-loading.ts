@@ -8,8 +8,9 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUNDLE = join(ROOT, 'out/cli/main.mjs');
 const SOURCES = ['src/shared', 'src/core', 'src/host'];
 
+/** As in bin/orchestron.mjs: folders count too, so a removed source file makes the bundle stale. */
 function newestChange(directory: string): number {
-  let newest = 0;
+  let newest = statSync(directory).mtimeMs;
   for (const entry of readdirSync(directory, { withFileTypes: true })) {
     const path = join(directory, entry.name);
     newest = Math.max(newest, entry.isDirectory() ? newestChange(path) : statSync(path).mtimeMs);

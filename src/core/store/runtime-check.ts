@@ -9,7 +9,7 @@ export function runtimeProblem(versions: NodeJS.ProcessVersions = process.versio
   if (napi >= REQUIRED_NODE_API) return null;
   return (
     `Orchestron needs Node-API ${REQUIRED_NODE_API} (Node.js >= 22), but this is Node.js ${versions.node} with Node-API ${napi}. ` +
-    'Run it through the project (`npm start`, `npm run orchestron -- ...` or `npx orchestron ...`), which uses the pinned Node 24, or install Node.js 22 or newer.'
+    'Run `npm install` and `npm link` in the Orchestron checkout: `orchestron ...` then runs on its pinned Node 24 from any folder, as `npm start` and `npm run orchestron -- ...` do there. Or install Node.js 22 or newer.'
   );
 }
 
