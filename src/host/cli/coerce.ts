@@ -3,6 +3,7 @@
 // reading makes valid is refused with the schema's message and the flag as typed.
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
+import { excerpt } from '../../shared/text/excerpt.ts';
 import type { FieldInfo } from './zod-fields.ts';
 
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
@@ -78,7 +79,7 @@ export function checkValue(field: FieldInfo, value: unknown, written: string): v
   });
   throw new AppError(
     'VALIDATION',
-    `Invalid ${written} ${JSON.stringify(value)}: ${[...new Set(problems)].join('; ')}. See --help for what it accepts.`,
-    { field: field.name, value },
+    `Invalid ${written} ${excerpt(value)}: ${[...new Set(problems)].join('; ')}. See --help for what it accepts.`,
+    { field: field.name, value: excerpt(value, 200) },
   );
 }

@@ -3,10 +3,12 @@
 // Files must be UTF-8: other bytes are refused rather than stored as U+FFFD.
 import { readFileSync, readSync } from 'node:fs';
 import { AppError } from '../../shared/errors.ts';
+import { excerpt } from '../../shared/text/excerpt.ts';
 import { checkInputShape } from '../../shared/input-guard.ts';
 import { decodeUtf8, formatByte } from '../../shared/text/utf8.ts';
 
-const sourceName = (source: string) => (source === '-' ? 'standard input' : source);
+const sourceName = (source: string) =>
+  source === '-' ? 'standard input' : source.length > 200 ? excerpt(source, 80) : source;
 
 /** How long to wait when a non-blocking stdin pipe has no data yet (EAGAIN) before reading again. */
 const STDIN_RETRY_MS = 5;
@@ -39,15 +41,15 @@ function readBytes(source: string, what: string): Buffer {
   try {
     return source === '-' ? readStdin() : readFileSync(source);
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // the system's message repeats the path, which may be huge: say only what went wrong
     const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT'
-        ? 'no such file'
-        : (error as Error).message;
+      code === 'ENOENT' ? 'no such file' : (code ?? (error as Error).message.slice(0, 200));
     throw new AppError(
       'NOT_FOUND',
       `Cannot read ${what} from ${sourceName(source)}: ${reason}. Pass an existing file, or - to read standard input.`,
       {
-        path: source,
+        path: excerpt(source, 200),
       },
     );
   }

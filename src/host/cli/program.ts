@@ -15,6 +15,20 @@ const USAGE_HINT = '(add --help for usage)';
 const EXIT_CODES =
   'Exit codes: 0 ok, 1 the operation failed (error[CODE]: message), 2 the command line is wrong.';
 
+/** Commander quotes arguments back; a huge or odd one is cut to a short excerpt. */
+function shortenWords(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const words = line.replace(
+        /[^\s,]{61,}/gu,
+        (word) => `${[...word].slice(0, 40).join('')}… (${word.length} characters)`,
+      );
+      return words.length > 300 ? `${[...words].slice(0, 280).join('')}…` : words;
+    })
+    .join('\n');
+}
+
 function firstSentence(text: string): string {
   const match = /^.*?[.!?](\s|$)/.exec(text);
   return (match ? match[0] : text).trim();
@@ -75,6 +89,7 @@ export function buildProgram(state: CliState): Command {
     .helpCommand(false)
     .showHelpAfterError(USAGE_HINT)
     .showSuggestionAfterError()
+    .configureOutput({ outputError: (text, write) => write(shortenWords(text)) })
     .exitOverride();
   addGlobalOptions(program, true);
   program.addHelpText(

@@ -2,6 +2,7 @@
 // that names each bad field and what it accepts.
 import type { z } from 'zod';
 import { AppError } from '../errors.ts';
+import { excerpt } from '../text/excerpt.ts';
 import { OPERATIONS, type OperationArgs, type OperationName } from './registry.ts';
 
 export function acceptedFields(name: OperationName): string[] {
@@ -9,23 +10,35 @@ export function acceptedFields(name: OperationName): string[] {
   return input.shape ? Object.keys(input.shape) : [];
 }
 
+function describeProblem(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type')
+    return issue.message.replace(/received NaN$/, 'received a number that is not finite');
+  if (issue.code === 'invalid_value' && /^Invalid (input|option)/.test(issue.message))
+    return `expected one of ${issue.values.map((value) => String(value)).join(', ')}`;
+  return issue.message;
+}
+
 function describeIssue(name: OperationName, issue: z.core.$ZodIssue): string {
-  const path = issue.path.map(String).join('.');
+  const path = issue.path.map((key) => excerpt(String(key), 40).replace(/^"|"$/g, '')).join('.');
   if (issue.code === 'unrecognized_keys') {
     const where = path ? ` in ${path}` : '';
-    const accepted = path ? '' : `; ${name} accepts ${acceptedFields(name).join(', ')}`;
-    return `unknown field(s)${where}: ${issue.keys.join(', ')}${accepted}`;
+    const keys = issue.keys
+      .slice(0, 5)
+      .map((key) => (/^\w{1,40}$/.test(key) ? key : excerpt(key, 40)));
+    const more = issue.keys.length > 5 ? ` and ${issue.keys.length - 5} more` : '';
+    const accepted = path ? '' : `; the fields are ${acceptedFields(name).join(', ')}`;
+    return `unknown field(s)${where}: ${keys.join(', ')}${more}${accepted}`;
   }
   if (issue.code === 'invalid_type' && issue.input === undefined)
     return `${path || 'input'} is required`;
-  return path ? `${path}: ${issue.message}` : issue.message;
+  return path ? `${path}: ${describeProblem(issue)}` : describeProblem(issue);
 }
 
 export function parseInput<N extends OperationName>(name: N, input: unknown): OperationArgs<N> {
   const result = OPERATIONS[name].input.safeParse(input ?? {}, { reportInput: true });
   if (result.success) return result.data as OperationArgs<N>;
   const problems = result.error.issues.map((issue) => describeIssue(name, issue));
-  throw new AppError('VALIDATION', `Invalid ${name} call: ${problems.join('; ')}.`, {
+  throw new AppError('VALIDATION', `Invalid input: ${problems.join('; ')}.`, {
     operation: name,
     issues: result.error.issues.map((issue) => ({
       path: issue.path.map(String),
