@@ -41,4 +41,6 @@ export interface CliResult {
   problem?: string;
   /** A baseline, shown for comparison and not held to the target. */
   baseline?: boolean;
+  /** Held to a multiple of the baseline's median instead of the absolute target. */
+  versusBaseline?: boolean;
 }

@@ -8,6 +8,8 @@ export const TARGETS = {
   singleOperationMs: { size: 50_000, ms: 1 },
   /** A whole CLI command, process start to exit, under 150 ms. */
   cliMs: 150,
+  /** `orchestron task get 1` within this multiple of `node -e ""` on the same Node. */
+  cliVersusNode: 2,
 } as const;
 
 export type Verdict = 'ok' | 'MISS' | 'n/a';

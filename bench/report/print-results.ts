@@ -116,13 +116,26 @@ export function printResources(results: readonly SizeResult[]): string {
 After the import most pages still sit in the WAL; "closed": after every scenario, once the last connection checkpointed the WAL into the file and removed it. Peak heap includes garbage not yet collected.`;
 }
 
+/** The node start-up median a command is compared with. */
+function baselineMedian(results: readonly CliResult[]): number | null {
+  return results.find((result) => result.baseline)?.stats?.median ?? null;
+}
+
+function cliTarget(result: CliResult, baseline: number | null): string {
+  const mid = result.stats!.median;
+  if (result.baseline) return 'baseline';
+  if (!result.versusBaseline || baseline === null)
+    return `< ${TARGETS.cliMs} ms: ${verdict(mid, TARGETS.cliMs)}`;
+  const ratio = mid / baseline;
+  return `≤ ${TARGETS.cliVersusNode}× node (${ratio.toFixed(2)}×): ${verdict(ratio, TARGETS.cliVersusNode + 1e-9)}`;
+}
+
 export function printCli(results: readonly CliResult[], size: number): string {
+  const baseline = baselineMedian(results);
   const rows = results.map((result) => {
     if (!result.stats) return [result.label, '–', '–', '–', '–', result.problem ?? ''];
     const { median: mid, p90, min, max } = result.stats;
-    const target = result.baseline
-      ? 'baseline'
-      : `< ${TARGETS.cliMs} ms: ${verdict(mid, TARGETS.cliMs)}`;
+    const target = cliTarget(result, baseline);
     return [result.label, formatMs(mid), formatMs(p90), formatMs(min), formatMs(max), target];
   });
   const headers = [
@@ -152,8 +165,15 @@ export function listMisses(results: readonly SizeResult[], cli: readonly CliResu
       );
     }
   }
+  const baseline = baselineMedian(cli);
   for (const result of cli) {
-    if (!result.baseline && result.stats && result.stats.median >= TARGETS.cliMs) {
+    if (result.versusBaseline && result.stats && baseline !== null) {
+      const ratio = result.stats.median / baseline;
+      if (ratio > TARGETS.cliVersusNode)
+        misses.push(
+          `CLI ${result.label}: ${ratio.toFixed(2)}× node start-up (target ≤ ${TARGETS.cliVersusNode}×)`,
+        );
+    } else if (!result.baseline && result.stats && result.stats.median >= TARGETS.cliMs) {
       misses.push(
         `CLI ${result.label}: median ${formatMs(result.stats.median)} ms (target < ${TARGETS.cliMs} ms)`,
       );

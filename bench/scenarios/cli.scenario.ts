@@ -41,6 +41,10 @@ export function runCliScenarios(target: CliTarget): CliResult[] {
   return [
     { ...baseline, baseline: true },
     timeCommand('orchestron --help (no database)', [CLI_PATH, '--help'], true),
+    {
+      ...timeCommand('orchestron task get 1', () => cli(['task', 'get', '1'])),
+      versusBaseline: true,
+    },
     timeCommand(`orchestron task list ${shown} --json`, () =>
       cli(['task', 'list', ...project, '--json']),
     ),

@@ -6,11 +6,11 @@ import {
   COLUMN_FIELDS,
   TASK_FIELDS,
   type ColumnField,
-  type TaskFields,
+  type OutputOf,
 } from '../../shared/tasks/task-declaration.ts';
 import type { TaskStatus } from '../../shared/tasks/task-fields.ts';
 
-type ColumnValues = { [K in ColumnField]: z.output<TaskFields[K]['output']> };
+type ColumnValues = { [K in ColumnField]: z.output<OutputOf<K>> };
 
 /** A task as stored: its column fields plus the derived counters the graph rules keep. */
 export type TaskRecord = ColumnValues & {

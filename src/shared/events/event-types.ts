@@ -2,6 +2,7 @@
 // what a client needs to bring its copy of the state up to date without reading anything back.
 // Events are written by one module per kind in core (src/core/events/emit.ts).
 import { z } from 'zod';
+import { lazy } from '../lazy.ts';
 import { CommitSchema } from '../operations/commits.ops.ts';
 import { NotificationSchema } from '../operations/notifications.ops.ts';
 import { ProjectSchema } from '../operations/projects.ops.ts';
@@ -29,53 +30,59 @@ const kind = <T extends string, B extends z.ZodType, A extends z.ZodType>(
     after,
   });
 
-export const EVENT_KINDS = [
-  kind('project.created', z.null(), ProjectSchema),
-  kind('project.updated', Fields, Fields),
-  kind(
-    'project.imported',
-    z.null(),
-    z.object({ name: z.string(), task_count: z.int(), renumbered: z.boolean() }),
-  ),
-  kind('task.created', z.null(), TaskSchema),
-  kind('task.updated', Fields, Fields),
-  kind(
-    'task.status_changed',
-    z.object({ status: TaskStatusSchema, version: z.int() }),
-    z.object({
-      status: TaskStatusSchema,
-      version: z.int(),
-      progress: z.int(),
-      started_at: z.string().nullable(),
-      completed_at: z.string().nullable(),
-      updated_at: z.string(),
-      ...Flags,
-    }),
-  ),
-  kind('task.deleted', TaskSchema, z.null()),
-  kind('task.ready', z.null(), TaskRefSchema),
-  kind('task.waiting_on_failed', FailedCount, FailedCount),
-  kind('task.failure_cleared', FailedCount, FailedCount),
-  kind(
-    'task.prerequisite_reopened',
-    z.null(),
-    z.object({ prerequisite: TaskRefSchema, status: TaskStatusSchema, ...Flags }),
-  ),
-  kind(
-    'dependency.added',
-    z.null(),
-    Edge.extend({ reason: z.string().optional(), version: z.int(), ...Flags }),
-  ),
-  kind('dependency.removed', Edge, z.object({ version: z.int(), ...Flags })),
-  kind('commit.linked', z.null(), CommitSchema),
-  kind('notification.created', z.null(), NotificationSchema),
-  kind('notifications.read', z.null(), z.object({ ids: z.array(z.int()), marked: z.int() })),
-] as const;
+const eventKinds = lazy(
+  () =>
+    [
+      kind('project.created', z.null(), ProjectSchema()),
+      kind('project.updated', Fields, Fields),
+      kind(
+        'project.imported',
+        z.null(),
+        z.object({ name: z.string(), task_count: z.int(), renumbered: z.boolean() }),
+      ),
+      kind('task.created', z.null(), TaskSchema()),
+      kind('task.updated', Fields, Fields),
+      kind(
+        'task.status_changed',
+        z.object({ status: TaskStatusSchema(), version: z.int() }),
+        z.object({
+          status: TaskStatusSchema(),
+          version: z.int(),
+          progress: z.int(),
+          started_at: z.string().nullable(),
+          completed_at: z.string().nullable(),
+          updated_at: z.string(),
+          ...Flags,
+        }),
+      ),
+      kind('task.deleted', TaskSchema(), z.null()),
+      kind('task.ready', z.null(), TaskRefSchema()),
+      kind('task.waiting_on_failed', FailedCount, FailedCount),
+      kind('task.failure_cleared', FailedCount, FailedCount),
+      kind(
+        'task.prerequisite_reopened',
+        z.null(),
+        z.object({ prerequisite: TaskRefSchema(), status: TaskStatusSchema(), ...Flags }),
+      ),
+      kind(
+        'dependency.added',
+        z.null(),
+        Edge.extend({ reason: z.string().optional(), version: z.int(), ...Flags }),
+      ),
+      kind('dependency.removed', Edge, z.object({ version: z.int(), ...Flags })),
+      kind('commit.linked', z.null(), CommitSchema()),
+      kind('notification.created', z.null(), NotificationSchema()),
+      kind('notifications.read', z.null(), z.object({ ids: z.array(z.int()), marked: z.int() })),
+    ] as const,
+);
 
-export const EventSchema = z.discriminatedUnion('type', EVENT_KINDS);
+export const EventSchema = lazy(() => z.discriminatedUnion('type', eventKinds()));
 
-export type OrchestronEvent = z.infer<typeof EventSchema>;
+export type OrchestronEvent = z.infer<ReturnType<typeof EventSchema>>;
 export type EventType = OrchestronEvent['type'];
 export type EventOf<T extends EventType> = Extract<OrchestronEvent, { type: T }>;
 
-export const EVENT_TYPES = EVENT_KINDS.map((schema) => schema.shape.type.value) as EventType[];
+/** Every kind of event there is. */
+export function eventTypes(): EventType[] {
+  return eventKinds().map((schema) => schema.shape.type.value);
+}

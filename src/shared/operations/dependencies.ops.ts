@@ -5,8 +5,8 @@ import { TaskId, TaskSchema } from '../tasks/task.schema.ts';
 import { defineOperation, IDEMPOTENT_WRITE } from './operation.ts';
 
 const DependencyInput = z.strictObject({
-  task_id: TaskId.describe('The task that waits'),
-  depends_on: TaskId.describe('The prerequisite it waits for'),
+  task_id: TaskId().describe('The task that waits'),
+  depends_on: TaskId().describe('The prerequisite it waits for'),
 });
 
 export const addDependency = defineOperation({
@@ -14,7 +14,7 @@ export const addDependency = defineOperation({
   description:
     'Make task_id depend on depends_on (task_id cannot become ready until depends_on is completed). Refused with CYCLE if it would close a loop.',
   input: () => DependencyInput,
-  output: () => z.object({ task: TaskSchema, message: z.string() }),
+  output: () => z.object({ task: TaskSchema(), message: z.string() }),
   annotations: IDEMPOTENT_WRITE,
   audience: 'both',
   cli: {
@@ -28,7 +28,7 @@ export const removeDependency = defineOperation({
   name: 'remove_dependency',
   description: 'Remove the dependency of task_id on depends_on.',
   input: () => DependencyInput,
-  output: () => z.object({ task: TaskSchema, message: z.string() }),
+  output: () => z.object({ task: TaskSchema(), message: z.string() }),
   annotations: IDEMPOTENT_WRITE,
   audience: 'both',
   cli: {

@@ -13,8 +13,8 @@ export const listEvents = defineOperation({
     'Read the event log (audit trail) oldest first: every change with its actor and before/after values. Poll with after_id to follow changes.',
   input: () =>
     z.strictObject({
-      project_id: ProjectRef.optional().describe('Only this project; all projects when omitted'),
-      task_id: TaskId.optional(),
+      project_id: ProjectRef().optional().describe('Only this project; all projects when omitted'),
+      task_id: TaskId().optional(),
       after_id: z
         .int()
         .min(0)
@@ -22,7 +22,7 @@ export const listEvents = defineOperation({
         .describe('Only events with a larger id (next_after_id of the last call)'),
       limit: z.int().min(1).max(PAGE_LIMITS.max).default(PAGE_LIMITS.default),
     }),
-  output: () => z.object({ events: z.array(EventSchema), next_after_id: z.int() }),
+  output: () => z.object({ events: z.array(EventSchema()), next_after_id: z.int() }),
   annotations: READ_ONLY,
   audience: 'both',
   cli: {

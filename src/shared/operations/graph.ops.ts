@@ -19,13 +19,13 @@ export const getReadyTasks = defineOperation({
     'List tasks ready to start (pending, every dependency completed), highest priority first, a page at a time.',
   input: () =>
     z.strictObject({
-      project_id: ProjectRef.optional(),
+      project_id: ProjectRef().optional(),
       limit: z.int().min(1).max(PAGE_LIMITS.max).default(PAGE_LIMITS.default),
       cursor: z.string().optional(),
     }),
   output: () =>
     z.object({
-      tasks: z.array(CompactTaskSchema),
+      tasks: z.array(CompactTaskSchema()),
       count: z.int(),
       next_cursor: z.string().nullable(),
     }),
@@ -40,7 +40,7 @@ export const getExecutionOrder = defineOperation({
     "Topological order of the project in waves: each wave's tasks depend only on earlier waves, so a wave can run in parallel.",
   input: () =>
     z.strictObject({
-      project_id: ProjectRef.optional(),
+      project_id: ProjectRef().optional(),
       include_completed: z.boolean().default(false),
     }),
   output: () => z.object({ waves: z.array(z.array(z.int())), task_count: z.int() }),
@@ -55,12 +55,12 @@ export const getCriticalPath = defineOperation({
     'The longest chain of dependent tasks by estimated hours (1 hour where unknown): what bounds the finish date.',
   input: () =>
     z.strictObject({
-      project_id: ProjectRef.optional(),
+      project_id: ProjectRef().optional(),
       include_completed: z.boolean().default(false),
     }),
   output: () =>
     z.object({
-      path: z.array(TaskRefSchema.extend({ estimated_hours: z.number().nullable() })),
+      path: z.array(TaskRefSchema().extend({ estimated_hours: z.number().nullable() })),
       total_hours: z.number(),
     }),
   annotations: READ_ONLY,
@@ -73,7 +73,7 @@ export const GraphJsonSchema = z.object({
     z.object({
       id: z.int(),
       title: z.string(),
-      status: TaskStatusSchema,
+      status: TaskStatusSchema(),
       priority: z.int(),
       parent_id: z.int().nullable(),
       ready: z.boolean(),
@@ -90,11 +90,11 @@ export const getTaskGraph = defineOperation({
     "The dependency graph as JSON (nodes, edges), Mermaid or DOT. Pass task_id for one task's prerequisites and dependents only.",
   input: () =>
     z.strictObject({
-      project_id: ProjectRef.optional(),
+      project_id: ProjectRef().optional(),
       format: z.enum(['json', 'mermaid', 'dot']).default('json'),
-      task_id: TaskId.optional().describe(
-        'Only this task, everything it depends on and everything depending on it',
-      ),
+      task_id: TaskId()
+        .optional()
+        .describe('Only this task, everything it depends on and everything depending on it'),
       include_completed: z.boolean().default(true),
       max_nodes: z.int().min(1).max(GRAPH_NODE_LIMITS.max).default(GRAPH_NODE_LIMITS.default),
     }),

@@ -9,14 +9,14 @@ export const getNextTask = defineOperation({
     'The ready task to work on next (highest priority, then the one unblocking the most work), why it was chosen, and ranked alternatives; when nothing is ready, says why.',
   input: () =>
     z.strictObject({
-      project_id: ProjectRef.optional(),
+      project_id: ProjectRef().optional(),
       alternatives: z.int().min(0).max(20).default(3).describe('How many runners-up to list'),
     }),
   output: () =>
     z.object({
-      task: TaskSchema.nullable(),
+      task: TaskSchema().nullable(),
       reasons: z.array(z.string()),
-      alternatives: z.array(CompactTaskSchema.extend({ unblocks: z.int() })),
+      alternatives: z.array(CompactTaskSchema().extend({ unblocks: z.int() })),
       message: z.string(),
     }),
   annotations: READ_ONLY,

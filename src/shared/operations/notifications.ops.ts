@@ -1,22 +1,25 @@
 // Notifications addressed to a person or agent (e.g. "your task is ready"), read and marked
 // read a page at a time.
 import { z } from 'zod';
+import { lazy } from '../lazy.ts';
 import { PAGE_LIMITS, TASK_LIMITS } from '../tasks/task-fields.ts';
 import { ProjectRef } from '../tasks/task.schema.ts';
 import { defineOperation, IDEMPOTENT_WRITE, READ_ONLY } from './operation.ts';
 
-export const NotificationSchema = z.object({
-  id: z.int(),
-  project_id: z.int(),
-  task_id: z.int().nullable(),
-  kind: z.string(),
-  recipient: z.string().nullable(),
-  message: z.string(),
-  created_at: z.string(),
-  read_at: z.string().nullable(),
-});
+export const NotificationSchema = lazy(() =>
+  z.object({
+    id: z.int(),
+    project_id: z.int(),
+    task_id: z.int().nullable(),
+    kind: z.string(),
+    recipient: z.string().nullable(),
+    message: z.string(),
+    created_at: z.string(),
+    read_at: z.string().nullable(),
+  }),
+);
 
-export type Notification = z.infer<typeof NotificationSchema>;
+export type Notification = z.infer<ReturnType<typeof NotificationSchema>>;
 
 export const listNotifications = defineOperation({
   name: 'list_notifications',
@@ -24,7 +27,7 @@ export const listNotifications = defineOperation({
     'List notifications oldest first, e.g. that a task assigned to you became ready. Filter by recipient; unread only by default.',
   input: () =>
     z.strictObject({
-      project_id: ProjectRef.optional().describe('Only this project; all projects when omitted'),
+      project_id: ProjectRef().optional().describe('Only this project; all projects when omitted'),
       recipient: z
         .string()
         .trim()
@@ -36,7 +39,7 @@ export const listNotifications = defineOperation({
       after_id: z.int().min(0).default(0).describe('Only notifications with a larger id'),
       limit: z.int().min(1).max(PAGE_LIMITS.max).default(PAGE_LIMITS.default),
     }),
-  output: () => z.object({ notifications: z.array(NotificationSchema), next_after_id: z.int() }),
+  output: () => z.object({ notifications: z.array(NotificationSchema()), next_after_id: z.int() }),
   annotations: READ_ONLY,
   audience: 'both',
   cli: {

@@ -6,15 +6,13 @@ import {
   TASK_FIELDS,
   UPDATE_FIELDS,
   type CreateField,
+  type SchemasOf,
   type TaskFields,
   type UpdateField,
 } from '../tasks/task-declaration.ts';
 
-type InputOf<K extends keyof TaskFields> = TaskFields[K] extends {
-  input: infer S extends z.ZodType;
-}
-  ? S
-  : never;
+type InputOf<K extends keyof TaskFields> =
+  SchemasOf<K> extends { input: infer S extends z.ZodType } ? S : never;
 
 export type CreateShape = {
   [K in CreateField]: TaskFields[K] extends { create: 'required' }
@@ -25,7 +23,7 @@ export type CreateShape = {
 export type UpdateShape = { [K in UpdateField]: z.ZodOptional<InputOf<K>> };
 
 function inputOf(name: keyof TaskFields): z.ZodType {
-  return (TASK_FIELDS[name] as { input?: z.ZodType }).input!;
+  return (TASK_FIELDS[name].schemas as { input?: z.ZodType }).input!;
 }
 
 export function createShape(): CreateShape {

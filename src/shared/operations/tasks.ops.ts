@@ -1,6 +1,7 @@
 // Task operations: create, read, list, update, change status, delete. Names and parameters of
 // the seed's MCP tools are kept so that agents that know them work unchanged.
 import { z } from 'zod';
+import { lazy } from '../lazy.ts';
 import { PAGE_LIMITS, TASK_STATUSES } from '../tasks/task-fields.ts';
 import {
   CompactTaskSchema,
@@ -16,11 +17,9 @@ import { CommitSchema } from './commits.ops.ts';
 import { defineOperation, DESTRUCTIVE, READ_ONLY, WRITE } from './operation.ts';
 import { createShape, updateShape } from './task-input-shapes.ts';
 
-const ExpectedVersion = z
-  .int()
-  .positive()
-  .optional()
-  .describe('Refuse with CONFLICT if the task changed since');
+const ExpectedVersion = lazy(() =>
+  z.int().positive().optional().describe('Refuse with CONFLICT if the task changed since'),
+);
 
 export const createTask = defineOperation({
   name: 'create_task',
@@ -28,11 +27,11 @@ export const createTask = defineOperation({
     'Create a task (or a subtask with parent_id) with optional dependencies on existing tasks. Returns the task with its id.',
   input: () =>
     z.strictObject({
-      project_id: ProjectRef.optional(),
+      project_id: ProjectRef().optional(),
       ...createShape(),
-      parent_id: TaskId.optional().describe('Make this a subtask of that task'),
+      parent_id: TaskId().optional().describe('Make this a subtask of that task'),
     }),
-  output: () => z.object({ task: TaskSchema, message: z.string() }),
+  output: () => z.object({ task: TaskSchema(), message: z.string() }),
   annotations: WRITE,
   audience: 'both',
   cli: { command: ['task', 'create'], render: { kind: 'task' } },
@@ -44,20 +43,20 @@ export const getTask = defineOperation({
     'Get one task with its dependencies, dependents, subtasks, failed prerequisites and linked commits.',
   input: () =>
     z.strictObject({
-      task_id: TaskId,
+      task_id: TaskId(),
       include_executions: z.boolean().default(false).describe('Include code execution history'),
       include_analysis: z.boolean().default(false).describe('Include complexity analyses'),
     }),
   output: () =>
     z.object({
-      task: TaskSchema,
-      dependencies: z.array(TaskRefSchema),
-      dependents: z.array(TaskRefSchema),
-      subtasks: z.array(TaskRefSchema),
+      task: TaskSchema(),
+      dependencies: z.array(TaskRefSchema()),
+      dependents: z.array(TaskRefSchema()),
+      subtasks: z.array(TaskRefSchema()),
       failed_prerequisites: z
-        .array(TaskRefSchema)
+        .array(TaskRefSchema())
         .describe('Direct prerequisites that failed or wait on a failure'),
-      commits: z.array(CommitSchema),
+      commits: z.array(CommitSchema()),
       executions: z.array(z.unknown()).optional(),
       analysis: z.array(z.unknown()).optional(),
     }),
@@ -74,54 +73,61 @@ export const getTask = defineOperation({
 
 const STATUS_CHOICES = `one of ${TASK_STATUSES.join(', ')} (or done, in-progress, todo, deferred), or a list of them`;
 
-const StatusFilter = z.union([TaskStatusInput, z.array(TaskStatusInput).min(1)], {
-  error: `expected ${STATUS_CHOICES}`,
-});
+const StatusFilter = lazy(() =>
+  z.union([TaskStatusInput(), z.array(TaskStatusInput()).min(1)], {
+    error: `expected ${STATUS_CHOICES}`,
+  }),
+);
 
-export const ListTasksInput = z.strictObject({
-  project_id: ProjectRef.optional(),
-  status: StatusFilter.optional().describe('One status or a list'),
-  code_language: z.string().max(200).optional(),
-  tag: TagInput.optional().describe('Only tasks with this tag (any case)'),
-  assignee: z.string().max(200).optional(),
-  parent_id: TaskId.nullable()
-    .optional()
-    .describe('Subtasks of this task; null for top-level tasks only'),
-  ready: z.boolean().optional().describe('Only tasks that are ready (true) or not ready (false)'),
-  fields: z
-    .enum(['full', 'compact'], { error: 'fields must be full or compact' })
-    .default('full')
-    .describe('compact: id, title, status, priority, dependencies'),
-  include_metrics: z
-    .boolean()
-    .default(false)
-    .describe('Include counts by status for the whole project'),
-  limit: z.int().min(1).max(PAGE_LIMITS.max).default(PAGE_LIMITS.default),
-  cursor: z.string().max(500).optional().describe('next_cursor of the previous page'),
-});
+export const ListTasksInput = lazy(() =>
+  z.strictObject({
+    project_id: ProjectRef().optional(),
+    status: StatusFilter().optional().describe('One status or a list'),
+    code_language: z.string().max(200).optional(),
+    tag: TagInput().optional().describe('Only tasks with this tag (any case)'),
+    assignee: z.string().max(200).optional(),
+    parent_id: TaskId()
+      .nullable()
+      .optional()
+      .describe('Subtasks of this task; null for top-level tasks only'),
+    ready: z.boolean().optional().describe('Only tasks that are ready (true) or not ready (false)'),
+    fields: z
+      .enum(['full', 'compact'], { error: 'fields must be full or compact' })
+      .default('full')
+      .describe('compact: id, title, status, priority, dependencies'),
+    include_metrics: z
+      .boolean()
+      .default(false)
+      .describe('Include counts by status for the whole project'),
+    limit: z.int().min(1).max(PAGE_LIMITS.max).default(PAGE_LIMITS.default),
+    cursor: z.string().max(500).optional().describe('next_cursor of the previous page'),
+  }),
+);
 
-export const MetricsSchema = z.object({
-  total: z.int(),
-  by_status: z.record(z.string(), z.int()),
-  ready: z.int(),
-  waiting_on_failed: z.int(),
-  percent_completed: z.number(),
-});
+export const MetricsSchema = lazy(() =>
+  z.object({
+    total: z.int(),
+    by_status: z.record(z.string(), z.int()),
+    ready: z.int(),
+    waiting_on_failed: z.int(),
+    percent_completed: z.number(),
+  }),
+);
 
 export const listTasks = defineOperation({
   name: 'list_tasks',
   description:
     'List tasks a page at a time (limit, cursor), filtered by status, language, tag, assignee, parent or readiness. Use fields: "compact" for large projects.',
-  input: () => ListTasksInput,
+  input: () => ListTasksInput(),
   output: () =>
     z.object({
-      tasks: z.union([z.array(TaskSchema), z.array(CompactTaskSchema)]),
+      tasks: z.union([z.array(TaskSchema()), z.array(CompactTaskSchema())]),
       count: z.int().describe('Tasks matching the filter, across all pages'),
       next_cursor: z
         .string()
         .nullable()
         .describe('Pass as cursor for the next page; null on the last page'),
-      metrics: MetricsSchema.optional(),
+      metrics: MetricsSchema().optional(),
       as_of_event: z.int().describe('The last event this answer reflects; later events change it'),
     }),
   annotations: READ_ONLY,
@@ -135,14 +141,15 @@ export const updateTask = defineOperation({
     "Change a task's fields (not its status: use update_task_status). Pass expected_version from the task you read to avoid overwriting someone else's change.",
   input: () =>
     z.strictObject({
-      task_id: TaskId,
-      expected_version: ExpectedVersion,
+      task_id: TaskId(),
+      expected_version: ExpectedVersion(),
       ...updateShape(),
-      parent_id: TaskId.nullable()
+      parent_id: TaskId()
+        .nullable()
         .optional()
         .describe('Move under another task, or null for top level'),
     }),
-  output: () => z.object({ task: TaskSchema, message: z.string(), changed: z.array(z.string()) }),
+  output: () => z.object({ task: TaskSchema(), message: z.string(), changed: z.array(z.string()) }),
   annotations: WRITE,
   audience: 'both',
   cli: { command: ['task', 'update'], positional: ['task_id'], render: { kind: 'message' } },
@@ -154,16 +161,16 @@ export const updateTaskStatus = defineOperation({
     'Move a task to a new status (done and in-progress are accepted too). Completing it makes dependents ready; failing or cancelling it marks dependents as waiting on a failed prerequisite.',
   input: () =>
     z.strictObject({
-      task_id: TaskId,
-      status: TaskStatusInput,
-      expected_version: ExpectedVersion,
+      task_id: TaskId(),
+      status: TaskStatusInput(),
+      expected_version: ExpectedVersion(),
     }),
   output: () =>
     z.object({
-      task: TaskSchema,
+      task: TaskSchema(),
       message: z.string(),
-      became_ready: z.array(TaskRefSchema),
-      now_waiting_on_failed: z.array(TaskRefSchema),
+      became_ready: z.array(TaskRefSchema()),
+      now_waiting_on_failed: z.array(TaskRefSchema()),
       warnings: z
         .array(z.string())
         .describe('Things the change did not stop but you should know, e.g. reopened work'),
@@ -185,7 +192,7 @@ export const deleteTask = defineOperation({
     'Delete a task and its subtasks permanently. If other tasks depend on it, choose on_dependents: "cascade" deletes them too, "relink" makes them depend on its prerequisites.',
   input: () =>
     z.strictObject({
-      task_id: TaskId,
+      task_id: TaskId(),
       on_dependents: z
         .enum(['refuse', 'cascade', 'relink'], {
           error: 'on_dependents must be refuse, cascade or relink',
@@ -195,7 +202,7 @@ export const deleteTask = defineOperation({
   output: () =>
     z.object({
       message: z.string(),
-      deleted: z.array(TaskRefSchema),
+      deleted: z.array(TaskRefSchema()),
       relinked: z.array(z.object({ task_id: z.int(), depends_on: z.int() })),
     }),
   annotations: DESTRUCTIVE,

@@ -1,11 +1,13 @@
 // Export and import of a whole project as one JSON document, losslessly: importing an export
 // into an empty database and exporting again gives the same document.
 import { z } from 'zod';
+import { lazy } from '../lazy.ts';
 import {
   EXPORTED_FIELDS,
   TASK_FIELDS,
   type ExportedField,
-  type TaskFields,
+  type OutputOf,
+  type SchemasOf,
 } from '../tasks/task-declaration.ts';
 import { ProjectRef } from '../tasks/task.schema.ts';
 import { CommitSchema } from './commits.ops.ts';
@@ -21,21 +23,23 @@ export const PROJECT_DOCUMENT_VERSION = 1;
  */
 export const MAX_IMPORTED_ID = 2 ** 31 - 1;
 
-const DocumentTaskId = z
-  .int()
-  .positive()
-  .max(MAX_IMPORTED_ID, { error: `task ids in a document must be at most ${MAX_IMPORTED_ID}` });
+const DocumentTaskId = lazy(() =>
+  z
+    .int()
+    .positive()
+    .max(MAX_IMPORTED_ID, { error: `task ids in a document must be at most ${MAX_IMPORTED_ID}` }),
+);
 
 type DocumentShape = {
-  [K in ExportedField]: TaskFields[K] extends { document: infer D extends z.ZodType }
+  [K in ExportedField]: SchemasOf<K> extends { document: infer D extends z.ZodType }
     ? D
-    : TaskFields[K]['output'];
+    : OutputOf<K>;
 };
 
 function documentShape(): DocumentShape {
   return Object.fromEntries(
     EXPORTED_FIELDS.map((name) => {
-      const field = TASK_FIELDS[name] as { document?: z.ZodType; output: z.ZodType };
+      const field = TASK_FIELDS[name].schemas as { document?: z.ZodType; output: z.ZodType };
       return [name, field.document ?? field.output];
     }),
   ) as DocumentShape;
@@ -43,10 +47,10 @@ function documentShape(): DocumentShape {
 
 function buildDocumentSchema() {
   const task = z.strictObject({
-    id: DocumentTaskId,
+    id: DocumentTaskId(),
     ...documentShape(),
-    parent_id: DocumentTaskId.nullable(),
-    dependencies: z.array(DocumentTaskId),
+    parent_id: DocumentTaskId().nullable(),
+    dependencies: z.array(DocumentTaskId()),
   });
   return z.strictObject({
     format: z.literal(PROJECT_DOCUMENT_FORMAT, {
@@ -63,7 +67,7 @@ function buildDocumentSchema() {
       updated_at: z.string(),
     }),
     tasks: z.array(task),
-    commits: z.array(CommitSchema.extend({ task_id: DocumentTaskId }).strict()),
+    commits: z.array(CommitSchema().extend({ task_id: DocumentTaskId() }).strict()),
   });
 }
 
@@ -81,7 +85,7 @@ export const exportProject = defineOperation({
   name: 'export_project',
   description:
     'Export a whole project (tasks, dependencies, tags, file refs, commits) as one JSON document.',
-  input: () => z.strictObject({ project_id: ProjectRef.optional() }),
+  input: () => z.strictObject({ project_id: ProjectRef().optional() }),
   output: () => z.object({ document: projectDocumentSchema() }),
   annotations: READ_ONLY,
   audience: 'human',
@@ -95,11 +99,11 @@ export const importProject = defineOperation({
   input: () =>
     z.strictObject({
       document: projectDocumentSchema(),
-      name: ProjectNameInput.optional().describe("Project name to use instead of the document's"),
+      name: ProjectNameInput().optional().describe("Project name to use instead of the document's"),
     }),
   output: () =>
     z.object({
-      project: ProjectSchema,
+      project: ProjectSchema(),
       task_count: z.int(),
       renumbered: z.boolean(),
       id_map: z

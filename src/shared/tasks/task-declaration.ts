@@ -1,8 +1,9 @@
-// The task's fields, declared once: each with the shape callers receive, what may be written
-// (and when), how it is stored, whether the project document carries it, and which views show
-// it. The zod schemas, the column mapping, the export document, the create and update inputs
-// and the CLI views are all derived from this list; its order is the order callers see.
+// The task's fields, declared once: each with how it is stored, what may be written (and when),
+// whether the project document carries it, which views show it, and its schemas (built on
+// first use). The zod schemas, the column mapping, the export document, the create and update
+// inputs and the CLI views are all derived from this list; its order is the order callers see.
 import { z } from 'zod';
+import { lazy } from '../lazy.ts';
 import { DEFAULT_PRIORITY, PRIORITY_LABELS } from './task-fields.ts';
 import * as input from './task-inputs.ts';
 
@@ -12,219 +13,163 @@ export type Storage = 'column' | 'json' | 'xy' | 'tags' | 'file_refs' | 'depende
 /** Where the CLI shows a field of one task: its summary lines, a text block, or a list block. */
 export type DetailView = 'heading' | 'summary' | 'text' | 'list' | 'hidden';
 
-export interface FieldDeclaration {
-  output: z.ZodType;
+export interface FieldMeta {
   storage: Storage;
-  /** The input schema when callers may write the field. */
-  input?: z.ZodType;
   /** create: required, optional (with `initial` when left out), or not accepted. */
   create?: 'required' | 'optional';
   /** Accepted by update_task. */
   update?: boolean;
   /** The value a new task gets when create leaves the field out. */
   initial?: unknown;
-  /** In the project document of export_project / import_project (with `document` as its schema). */
+  /** In the project document of export_project / import_project. */
   exported?: boolean;
-  document?: z.ZodType;
   /** Part of the compact projection agents use for large lists. */
   compact?: boolean;
   detail: DetailView;
 }
 
-const nullableText = z.string().nullable();
-const nullableNumber = z.number().nullable();
-const editableNullable = <S extends z.ZodType>(schema: S) =>
-  ({
-    input: schema.nullable(),
-    create: 'optional',
-    update: true,
-    initial: null,
-    exported: true,
-  }) as const;
+export interface FieldSchemas {
+  /** The shape callers receive. */
+  output: z.ZodType;
+  /** What callers may write, when the field is writable. */
+  input?: z.ZodType;
+  /** The field in a project document, when stricter than `output`. */
+  document?: z.ZodType;
+}
 
-const system = <S extends z.ZodType>(output: S) =>
-  ({ output, storage: 'column', exported: true, detail: 'summary' }) as const;
+export type Field<M extends FieldMeta, S extends FieldSchemas> = M & { readonly schemas: S };
+
+/** A field: its facts now, its schemas when first read. */
+function field<const M extends FieldMeta, S extends FieldSchemas>(
+  meta: M,
+  schemas: () => S,
+): Field<M, S> {
+  const built = lazy(schemas);
+  return Object.defineProperty({ ...meta }, 'schemas', { get: built, enumerable: false }) as Field<
+    M,
+    S
+  >;
+}
+
+const editable = { create: 'optional', update: true, exported: true } as const;
+const nullable = { ...editable, initial: null } as const;
+const system = { storage: 'column', exported: true, detail: 'summary' } as const;
 
 export const TASK_FIELDS = {
-  id: { output: z.int(), storage: 'column', compact: true, detail: 'heading' },
-  project_id: { output: z.int(), storage: 'column', detail: 'summary' },
-  parent_id: {
+  id: field({ storage: 'column', compact: true, detail: 'heading' }, () => ({ output: z.int() })),
+  project_id: field({ storage: 'column', detail: 'summary' }, () => ({ output: z.int() })),
+  parent_id: field({ storage: 'column', exported: true, detail: 'summary' }, () => ({
     output: z.int().nullable(),
-    storage: 'column',
-    exported: true,
-    document: z.int().positive().nullable(),
-    detail: 'summary',
-  },
-  title: {
+  })),
+  title: field(
+    {
+      storage: 'column',
+      create: 'required',
+      update: true,
+      exported: true,
+      compact: true,
+      detail: 'heading',
+    },
+    () => ({ output: z.string(), input: input.TitleInput(), document: z.string().min(1).max(500) }),
+  ),
+  description: field({ storage: 'column', ...editable, initial: '', detail: 'text' }, () => ({
     output: z.string(),
-    storage: 'column',
-    input: input.TitleInput,
-    create: 'required',
-    update: true,
-    exported: true,
-    document: z.string().min(1).max(500),
-    compact: true,
-    detail: 'heading',
-  },
-  description: {
+    input: input.DescriptionInput(),
+  })),
+  details: field({ storage: 'column', ...editable, initial: '', detail: 'text' }, () => ({
     output: z.string(),
-    storage: 'column',
-    input: input.DescriptionInput,
-    create: 'optional',
-    update: true,
-    initial: '',
-    exported: true,
-    detail: 'text',
-  },
-  details: {
+    input: input.DetailsInput(),
+  })),
+  test_strategy: field({ storage: 'column', ...editable, initial: '', detail: 'text' }, () => ({
     output: z.string(),
-    storage: 'column',
-    input: input.DetailsInput,
-    create: 'optional',
-    update: true,
-    initial: '',
-    exported: true,
-    detail: 'text',
-  },
-  test_strategy: {
-    output: z.string(),
-    storage: 'column',
-    input: input.TestStrategyInput,
-    create: 'optional',
-    update: true,
-    initial: '',
-    exported: true,
-    detail: 'text',
-  },
-  acceptance_criteria: {
-    output: z.array(input.CriterionSchema),
-    storage: 'json',
-    input: input.CriteriaInput,
-    create: 'optional',
-    update: true,
-    initial: [],
-    exported: true,
-    detail: 'list',
-  },
-  status: {
-    output: input.TaskStatusSchema,
-    storage: 'column',
-    initial: 'pending',
-    exported: true,
-    compact: true,
-    detail: 'summary',
-  },
-  priority: {
-    output: z.int(),
-    storage: 'column',
-    input: input.PriorityInput,
-    create: 'optional',
-    update: true,
-    initial: DEFAULT_PRIORITY,
-    exported: true,
-    document: z.int().min(0).max(4),
-    compact: true,
-    detail: 'summary',
-  },
-  priority_label: { output: z.enum(PRIORITY_LABELS), storage: 'derived', detail: 'hidden' },
-  tags: {
+    input: input.TestStrategyInput(),
+  })),
+  acceptance_criteria: field({ storage: 'json', ...editable, initial: [], detail: 'list' }, () => ({
+    output: z.array(input.CriterionSchema()),
+    input: input.CriteriaInput(),
+  })),
+  status: field(
+    { storage: 'column', initial: 'pending', exported: true, compact: true, detail: 'summary' },
+    () => ({ output: input.TaskStatusSchema() }),
+  ),
+  priority: field(
+    { storage: 'column', ...editable, initial: DEFAULT_PRIORITY, compact: true, detail: 'summary' },
+    () => ({ output: z.int(), input: input.PriorityInput(), document: z.int().min(0).max(4) }),
+  ),
+  priority_label: field({ storage: 'derived', detail: 'hidden' }, () => ({
+    output: z.enum(PRIORITY_LABELS),
+  })),
+  tags: field({ storage: 'tags', ...editable, initial: [], detail: 'summary' }, () => ({
     output: z.array(z.string()),
-    storage: 'tags',
-    input: input.TagsInput,
-    create: 'optional',
-    update: true,
-    initial: [],
-    exported: true,
-    detail: 'summary',
-  },
-  dependencies: {
-    output: z.array(z.int()),
-    storage: 'dependencies',
-    input: input.DependencyIdsInput.describe('Ids of tasks this task depends on'),
-    create: 'optional',
-    initial: [],
-    exported: true,
-    document: z.array(z.int().positive()),
-    compact: true,
-    detail: 'summary',
-  },
-  file_refs: {
-    output: z.array(input.FileRefOutput),
-    storage: 'file_refs',
-    input: input.FileRefsInput,
-    create: 'optional',
-    update: true,
-    initial: [],
-    exported: true,
-    document: z.array(input.FileRefDocument),
-    detail: 'list',
-  },
-  assignee: {
-    output: nullableText,
-    storage: 'column',
-    ...editableNullable(input.ShortTextInput('assignee')),
-    detail: 'summary',
-  },
-  code_language: {
-    output: nullableText,
-    storage: 'column',
-    ...editableNullable(input.ShortTextInput('code_language')),
-    detail: 'summary',
-  },
-  execution_environment: {
-    output: nullableText,
-    storage: 'column',
-    ...editableNullable(input.ShortTextInput('execution_environment')),
-    detail: 'summary',
-  },
-  complexity_score: {
-    output: nullableNumber,
-    storage: 'column',
-    ...editableNullable(input.ComplexityInput),
-    detail: 'summary',
-  },
-  estimated_hours: {
-    output: nullableNumber,
-    storage: 'column',
-    ...editableNullable(input.HoursInput),
-    detail: 'summary',
-  },
-  progress: {
-    output: z.int(),
-    storage: 'column',
-    input: input.ProgressInput,
-    update: true,
-    initial: 0,
-    exported: true,
-    document: z.int().min(0).max(100),
-    detail: 'summary',
-  },
-  version: { ...system(z.int()), document: z.int().positive() },
-  created_by: system(z.string()),
-  created_at: system(z.string()),
-  updated_at: system(z.string()),
-  started_at: system(z.string().nullable()),
-  completed_at: system(z.string().nullable()),
-  position: {
-    output: input.PositionSchema.nullable(),
-    storage: 'xy',
-    ...editableNullable(input.PositionSchema),
-    detail: 'summary',
-  },
-  ready: {
+    input: input.TagsInput(),
+  })),
+  dependencies: field(
+    {
+      storage: 'dependencies',
+      create: 'optional',
+      initial: [],
+      exported: true,
+      compact: true,
+      detail: 'summary',
+    },
+    () => ({
+      output: z.array(z.int()),
+      input: input.DependencyIdsInput().describe('Ids of tasks this task depends on'),
+      document: z.array(z.int().positive()),
+    }),
+  ),
+  file_refs: field({ storage: 'file_refs', ...editable, initial: [], detail: 'list' }, () => ({
+    output: z.array(input.FileRefOutput()),
+    input: input.FileRefsInput(),
+    document: z.array(input.FileRefDocument()),
+  })),
+  assignee: field({ storage: 'column', ...nullable, detail: 'summary' }, () => ({
+    output: z.string().nullable(),
+    input: input.ShortTextInput('assignee').nullable(),
+  })),
+  code_language: field({ storage: 'column', ...nullable, detail: 'summary' }, () => ({
+    output: z.string().nullable(),
+    input: input.ShortTextInput('code_language').nullable(),
+  })),
+  execution_environment: field({ storage: 'column', ...nullable, detail: 'summary' }, () => ({
+    output: z.string().nullable(),
+    input: input.ShortTextInput('execution_environment').nullable(),
+  })),
+  complexity_score: field({ storage: 'column', ...nullable, detail: 'summary' }, () => ({
+    output: z.number().nullable(),
+    input: input.ComplexityInput().nullable(),
+  })),
+  estimated_hours: field({ storage: 'column', ...nullable, detail: 'summary' }, () => ({
+    output: z.number().nullable(),
+    input: input.HoursInput().nullable(),
+  })),
+  progress: field(
+    { storage: 'column', update: true, initial: 0, exported: true, detail: 'summary' },
+    () => ({ output: z.int(), input: input.ProgressInput(), document: z.int().min(0).max(100) }),
+  ),
+  version: field(system, () => ({ output: z.int(), document: z.int().positive() })),
+  created_by: field(system, () => ({ output: z.string() })),
+  created_at: field(system, () => ({ output: z.string() })),
+  updated_at: field(system, () => ({ output: z.string() })),
+  started_at: field(system, () => ({ output: z.string().nullable() })),
+  completed_at: field(system, () => ({ output: z.string().nullable() })),
+  position: field({ storage: 'xy', ...nullable, detail: 'summary' }, () => ({
+    output: input.PositionSchema().nullable(),
+    input: input.PositionSchema().nullable(),
+  })),
+  ready: field({ storage: 'derived', detail: 'hidden' }, () => ({
     output: z.boolean().describe('pending with every dependency completed'),
-    storage: 'derived',
-    detail: 'hidden',
-  },
-  waiting_on_failed: {
+  })),
+  waiting_on_failed: field({ storage: 'derived', detail: 'hidden' }, () => ({
     output: z.boolean().describe('a prerequisite (or one of its own) failed or was cancelled'),
-    storage: 'derived',
-    detail: 'hidden',
-  },
-} as const satisfies Record<string, FieldDeclaration>;
+  })),
+};
 
 export type TaskFields = typeof TASK_FIELDS;
 export type TaskFieldName = keyof TaskFields;
+/** The schemas of one field. */
+export type SchemasOf<K extends TaskFieldName> = TaskFields[K]['schemas'];
+export type OutputOf<K extends TaskFieldName> = SchemasOf<K>['output'];
 
 type FieldsWhere<Condition> = {
   [K in TaskFieldName]: TaskFields[K] extends Condition ? K : never;
@@ -239,9 +184,7 @@ export type CompactField = FieldsWhere<{ compact: true }>;
 
 export const FIELD_NAMES = Object.keys(TASK_FIELDS) as TaskFieldName[];
 
-function namesWhere<K extends TaskFieldName>(
-  test: (field: FieldDeclaration) => boolean,
-): readonly K[] {
+function namesWhere<K extends TaskFieldName>(test: (field: FieldMeta) => boolean): readonly K[] {
   return FIELD_NAMES.filter((name) => test(TASK_FIELDS[name])) as K[];
 }
 
@@ -260,7 +203,6 @@ export function fieldsInView(view: DetailView): TaskFieldName[] {
 
 /** The initial value of a created task's field when the caller left it out. */
 export function initialValue<K extends TaskFieldName>(name: K): unknown {
-  const field: FieldDeclaration = TASK_FIELDS[name];
-  const value = field.initial;
+  const value = (TASK_FIELDS[name] as FieldMeta).initial;
   return Array.isArray(value) ? [...(value as unknown[])] : value;
 }
