@@ -3,6 +3,9 @@
 import { userInfo } from 'node:os';
 import { Option, type Command } from 'commander';
 import { resolveDatabasePath } from '../../core/store/data-dir.ts';
+import { AppError } from '../../shared/errors.ts';
+import { excerpt } from '../../shared/text/excerpt.ts';
+import { findControlCharacter } from '../../shared/text/unicode-checks.ts';
 
 export interface GlobalOptions {
   databasePath: string;
@@ -45,6 +48,24 @@ function defaultActor(): string {
   return `cli:${user || 'unknown'}`;
 }
 
+/** Longest actor recorded on events; it is written into every event of the call. */
+const MAX_ACTOR = 200;
+
+/** Refuses an actor too long to record or holding control characters, saying where it came from. */
+function checkActor(actor: string): string {
+  const problem =
+    actor.length > MAX_ACTOR
+      ? `is ${actor.length} characters long; at most ${MAX_ACTOR} are allowed`
+      : findControlCharacter(actor, { multiline: false }) !== null || !actor.isWellFormed()
+        ? 'contains control characters or broken text'
+        : null;
+  if (problem === null) return actor;
+  throw new AppError(
+    'VALIDATION',
+    `The actor ${excerpt(actor, 40)} (from --actor or ORCHESTRON_ACTOR) ${problem}; pass a short name such as cli:ann.`,
+  );
+}
+
 /** The global options of the running command, the nearest command's value winning. */
 export function resolveGlobalOptions(command: Command): GlobalOptions {
   const merged: Record<string, unknown> = {};
@@ -57,7 +78,7 @@ export function resolveGlobalOptions(command: Command): GlobalOptions {
     typeof merged[key] === 'string' ? (merged[key] as string) : undefined;
   return {
     databasePath: resolveDatabasePath(text('db')),
-    actor: text('actor')?.trim() || defaultActor(),
+    actor: checkActor(text('actor')?.trim() || defaultActor()),
     json: merged['json'] === true,
     out: text('out'),
   };

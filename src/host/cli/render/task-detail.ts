@@ -1,42 +1,14 @@
 // The detail view of one task: a heading, its fields as aligned key/value lines, and its long
 // texts (description, details, criteria, file references) as indented sections.
+import { FIELD_NAMES, fieldsInView } from '../../../shared/tasks/task-declaration.ts';
 import { priorityLabel } from '../../../shared/tasks/task-fields.ts';
 import { cell } from './text-table.ts';
 import { isRecord, type Row } from './task-table.ts';
 
-const SUMMARY_FIELDS = [
-  'status',
-  'priority',
-  'project_id',
-  'parent_id',
-  'dependencies',
-  'tags',
-  'assignee',
-  'progress',
-  'code_language',
-  'execution_environment',
-  'complexity_score',
-  'estimated_hours',
-  'position',
-  'version',
-  'created_by',
-  'created_at',
-  'updated_at',
-  'started_at',
-  'completed_at',
-];
-const TEXT_FIELDS = ['description', 'details', 'test_strategy'];
-const SHOWN = new Set([
-  'id',
-  'title',
-  'ready',
-  'waiting_on_failed',
-  'priority_label',
-  'acceptance_criteria',
-  'file_refs',
-  ...SUMMARY_FIELDS,
-  ...TEXT_FIELDS,
-]);
+/** Fields shown as `key  value` lines, text blocks, and list blocks, as the declaration says. */
+const SUMMARY_FIELDS = fieldsInView('summary');
+const TEXT_FIELDS = fieldsInView('text');
+const SHOWN = new Set<string>(FIELD_NAMES);
 
 function statusText(task: Row): string {
   const notes = [
