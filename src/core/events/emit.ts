@@ -1,5 +1,6 @@
 // The one place each kind of event is built: a method per kind, taking what happened and
 // recording the payload the typed union in src/shared/events declares for it.
+import type { EventOf, EventType } from '../../shared/events/event-types.ts';
 import type { Commit } from '../../shared/operations/commits.ops.ts';
 import type { Notification } from '../../shared/operations/notifications.ops.ts';
 import type { Project } from '../../shared/operations/projects.ops.ts';
@@ -33,6 +34,22 @@ export class Emit {
 
   constructor(writer: EventWriter) {
     this.writer = writer;
+  }
+
+  /** An event about one task. */
+  private onTask<T extends EventType>(
+    context: CallContext,
+    type: T,
+    task: TaskAt,
+    before: EventOf<T>['before'],
+    after: EventOf<T>['after'],
+  ): void {
+    this.writer.append(context, type, {
+      project_id: task.project_id,
+      task_id: task.id,
+      before,
+      after,
+    });
   }
 
   projectCreated(context: CallContext, project: Project): void {
@@ -72,12 +89,7 @@ export class Emit {
   }
 
   taskCreated(context: CallContext, task: Task): void {
-    this.writer.append(context, 'task.created', {
-      project_id: task.project_id,
-      task_id: task.id,
-      before: null,
-      after: task,
-    });
+    this.onTask(context, 'task.created', task, null, task);
   }
 
   taskUpdated(
@@ -86,12 +98,7 @@ export class Emit {
     before: Record<string, unknown>,
     after: Record<string, unknown>,
   ): void {
-    this.writer.append(context, 'task.updated', {
-      project_id: task.project_id,
-      task_id: task.id,
-      before,
-      after,
-    });
+    this.onTask(context, 'task.updated', task, before, after);
   }
 
   statusChanged(
@@ -100,21 +107,11 @@ export class Emit {
     before: { status: TaskStatus; version: number },
     after: StatusMove & Flags,
   ): void {
-    this.writer.append(context, 'task.status_changed', {
-      project_id: task.project_id,
-      task_id: task.id,
-      before,
-      after,
-    });
+    this.onTask(context, 'task.status_changed', task, before, after);
   }
 
   taskDeleted(context: CallContext, task: Task): void {
-    this.writer.append(context, 'task.deleted', {
-      project_id: task.project_id,
-      task_id: task.id,
-      before: task,
-      after: null,
-    });
+    this.onTask(context, 'task.deleted', task, task, null);
   }
 
   taskReady(context: CallContext, projectId: number, task: TaskRef): void {
@@ -127,21 +124,23 @@ export class Emit {
   }
 
   waitingOnFailed(context: CallContext, task: TaskAt, before: number, after: number): void {
-    this.writer.append(context, 'task.waiting_on_failed', {
-      project_id: task.project_id,
-      task_id: task.id,
-      before: { failed_prerequisites: before },
-      after: { failed_prerequisites: after },
-    });
+    this.onTask(
+      context,
+      'task.waiting_on_failed',
+      task,
+      { failed_prerequisites: before },
+      { failed_prerequisites: after },
+    );
   }
 
   failureCleared(context: CallContext, task: TaskAt, before: number, after: number): void {
-    this.writer.append(context, 'task.failure_cleared', {
-      project_id: task.project_id,
-      task_id: task.id,
-      before: { failed_prerequisites: before },
-      after: { failed_prerequisites: after },
-    });
+    this.onTask(
+      context,
+      'task.failure_cleared',
+      task,
+      { failed_prerequisites: before },
+      { failed_prerequisites: after },
+    );
   }
 
   prerequisiteReopened(
@@ -150,11 +149,10 @@ export class Emit {
     prerequisite: TaskRef,
     flags: Flags,
   ): void {
-    this.writer.append(context, 'task.prerequisite_reopened', {
-      project_id: dependent.project_id,
-      task_id: dependent.id,
-      before: null,
-      after: { prerequisite, status: dependent.status, ...flags },
+    this.onTask(context, 'task.prerequisite_reopened', dependent, null, {
+      prerequisite,
+      status: dependent.status,
+      ...flags,
     });
   }
 
@@ -194,12 +192,7 @@ export class Emit {
   }
 
   commitLinked(context: CallContext, task: TaskAt, commit: Commit): void {
-    this.writer.append(context, 'commit.linked', {
-      project_id: task.project_id,
-      task_id: task.id,
-      before: null,
-      after: commit,
-    });
+    this.onTask(context, 'commit.linked', task, null, commit);
   }
 
   notificationCreated(context: CallContext, notification: Notification): void {
