@@ -37,7 +37,7 @@ test('2,000 malformed calls: 0 INTERNAL errors, 0 unclear messages, nothing chan
   let refused = 0;
   await fc.assert(
     fc.asyncProperty(call, async ([name, input]) => {
-      const before = snapshot(core);
+      const unchanged = snapshot(core);
       try {
         await core.orchestrator.call(name, input, { actor: 'fuzz' });
       } catch (error) {
@@ -49,7 +49,7 @@ test('2,000 malformed calls: 0 INTERNAL errors, 0 unclear messages, nothing chan
         }
         const reason = unclearReason(messageWithHints(error.toPayload()));
         if (reason) problems.push(`${shown}: ${reason}: ${error.message.slice(0, 300)}`);
-        if (snapshot(core) !== before)
+        if (snapshot(core) !== unchanged)
           problems.push(`${shown}: a refused call changed the database`);
       }
     }),
