@@ -93,6 +93,15 @@ export class ProjectService extends CoreService {
       };
     }
     const name = input.name ?? (basename(root) || 'root');
+    const named = this.store.projects.findByName(name);
+    if (named && named.root_path === null) {
+      const { project } = this.update({ project_id: named.id, root_path: root }, context);
+      return {
+        project,
+        created: false,
+        message: `Bound project "${project.name}" to ${root}; commands run inside it now act on it.`,
+      };
+    }
     const project = this.create({ name, description: input.description, root_path: root }, context);
     return {
       project,

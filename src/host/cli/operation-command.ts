@@ -19,7 +19,9 @@ export interface CliState {
 
 interface Binding {
   positional: FieldInfo[];
-  /** A positional field the CLI fills in when it is left out (a folder: the working directory). */
+  /** The field that names a folder, read relative to the working directory. */
+  folder: string | undefined;
+  /** A positional folder the CLI fills in with the working directory when it is left out. */
   defaulted: string | undefined;
   readFile: ReadonlySet<string>;
   /** Commander attribute name -> field. */
@@ -46,12 +48,13 @@ function bindFields(command: Command, contract: OperationContract): Binding {
       options.set(option.attributeName(), field);
     }
   }
-  const defaulted = contract.cli.folder;
+  const folder = contract.cli.folder;
+  const defaulted = folder !== undefined && positionalNames.includes(folder) ? folder : undefined;
   const usageArgs = positional.map((field) =>
     field.required && field.name !== defaulted ? `<${field.name}>` : `[${field.name}]`,
   );
   command.usage([...usageArgs, '[options]'].join(' '));
-  return { positional, defaulted, readFile, options };
+  return { positional, folder, defaulted, readFile, options };
 }
 
 /** A positional value as typed: for the `each` field, split at commas (1,2,3). */
@@ -69,7 +72,7 @@ function buildInputs(
   contract: OperationContract,
   values: readonly unknown[],
 ): Record<string, unknown>[] {
-  const { each, folder } = contract.cli;
+  const { each } = contract.cli;
   const index = each === undefined ? -1 : binding.positional.findIndex((f) => f.name === each);
   const raw = values[index];
   const ids = index >= 0 && typeof raw === 'string' ? eachValues(raw) : [];
@@ -77,17 +80,14 @@ function buildInputs(
     ids.length > 1
       ? ids.map((id) => values.map((value, at) => (at === index ? id : value)))
       : [values];
-  return variants.map((variant) => {
-    const input = buildInput(command, binding, variant);
-    if (folder !== undefined) input[folder] = resolveFolder(input[folder]);
-    return input;
-  });
+  return variants.map((variant) => buildInput(command, binding, variant));
 }
 
-/** A folder argument relative to the working directory, which is also its default. */
-function resolveFolder(value: unknown): unknown {
-  if (value === null) return null;
-  return resolve(process.cwd(), typeof value === 'string' ? value : '.');
+/** A folder as typed, made absolute against the working directory ("null" stays null). */
+function absoluteFolder(binding: Binding, field: FieldInfo, raw: string): string {
+  return field.name === binding.folder && raw.trim() !== 'null' && raw.trim() !== ''
+    ? resolve(process.cwd(), raw)
+    : raw;
 }
 
 function buildInput(
@@ -112,13 +112,16 @@ function buildInput(
       input[field.name] = readFileField(raw, field.name);
       return;
     }
-    input[field.name] = coerceField(field, raw);
+    input[field.name] = coerceField(field, absoluteFolder(binding, field, raw));
     checkValue(field, input[field.name], field.name);
   });
+  if (binding.defaulted !== undefined && input[binding.defaulted] === undefined)
+    input[binding.defaulted] = process.cwd();
   for (const [attribute, field] of binding.options) {
     const raw = opts[attribute];
     if (typeof raw !== 'string' && typeof raw !== 'boolean' && !Array.isArray(raw)) continue;
-    input[field.name] = coerceField(field, raw as string | boolean | string[]);
+    const text = typeof raw === 'string' ? absoluteFolder(binding, field, raw) : raw;
+    input[field.name] = coerceField(field, text as string | boolean | string[]);
     checkValue(field, input[field.name], `--${kebab(field.name)}`);
   }
   return input;

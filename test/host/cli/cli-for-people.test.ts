@@ -59,6 +59,27 @@ describe('the CLI in a code folder', () => {
     assert.match(ok(outside, 'task', 'list', '--project', 'default'), /tasks: none/);
   });
 
+  test('a folder is bound by init --name to an existing project, or by project update --root-path', () => {
+    const api = join(code, '..', 'api');
+    const web = join(code, '..', 'web');
+    mkdirSync(api);
+    mkdirSync(web);
+    ok(api, 'project', 'create', 'backend');
+    assert.match(ok(api, 'init', '--name', 'backend'), /Bound project "backend" to .*api/);
+    ok(web, 'project', 'create', 'frontend');
+    assert.match(
+      ok(web, 'project', 'update', 'frontend', '--root-path', '.'),
+      /updated: root_path/,
+    );
+    assert.match(ok(web, 'project'), /"frontend".*because you are in .*web/);
+    assert.match(ok(web, 'project', 'update', 'frontend', '--name', 'front'), /updated: name\./);
+    assert.match(
+      ok(web, 'project'),
+      /"front".*because you are in .*web/,
+      'renaming kept the folder',
+    );
+  });
+
   test("Task Master's habits: next, show 1,2, status 1,2 done, in-progress, aliases", () => {
     ok(code, 'dep', 'add', '4', '3');
     ok(code, 'task', 'update', '5', '--priority', 'high');
