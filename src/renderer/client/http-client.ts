@@ -1,7 +1,7 @@
 // OrchestronClient for browser mode: calls go as POST /api/call, events arrive over one
-// shared EventSource on /api/events (which replays what was missed after a reconnect).
-import type { ClientCapabilities, OrchestronClient } from '../../shared/client.ts';
-import { AppError, ERROR_CODES, type ErrorCode } from '../../shared/errors.ts';
+// shared event feed on /api/events (which replays what was missed after a reconnect).
+import type { ClientCapabilities } from '../../shared/client.ts';
+import { AppError, ERROR_CODES, type ErrorCode, type FixHint } from '../../shared/errors.ts';
 import type { OrchestronEvent } from '../../shared/operations/events.ops.ts';
 import type {
   OperationInput,
@@ -9,6 +9,11 @@ import type {
   OperationOutput,
 } from '../../shared/operations/registry.ts';
 import { shellCapabilities } from './capabilities.ts';
+import { EventFeed } from './event-feed.ts';
+import type { FeedStatus, RendererClient } from './feed-status.ts';
+
+/** The largest page list_events serves, for catching up after the feed was closed. */
+const CATCH_UP_PAGE = 500;
 
 type EventListener = (event: OrchestronEvent) => void;
 
@@ -28,17 +33,43 @@ function replyError(body: unknown, status: number): AppError {
     typeof error['message'] === 'string'
       ? error['message']
       : `The Orchestron server answered with HTTP ${status} and no explanation.`;
-  return new AppError(code, message, isRecord(error['details']) ? error['details'] : undefined);
+  const details = isRecord(error['details']) ? error['details'] : undefined;
+  const appError = new AppError(code, message, details, hintsOf(error['hints']));
+  if (typeof error['operation'] === 'string') appError.operation = error['operation'];
+  return appError;
 }
 
-export class HttpClient implements OrchestronClient {
+/** The well-formed fix hints of an error reply; anything else is left out. */
+function hintsOf(value: unknown): FixHint[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (hint): hint is FixHint =>
+      isRecord(hint) &&
+      typeof hint['action'] === 'string' &&
+      typeof hint['operation'] === 'string' &&
+      isRecord(hint['input']),
+  );
+}
+
+export class HttpClient implements RendererClient {
   readonly capabilities: ClientCapabilities = shellCapabilities();
   private readonly listeners = new Set<EventListener>();
-  private source: EventSource | null = null;
+  private readonly events: EventFeed;
   private readonly baseUrl: string;
 
   constructor(baseUrl: string) {
     this.baseUrl = baseUrl;
+    this.events = new EventFeed(
+      new URL('/api/events', baseUrl),
+      (afterId) => this.eventsAfter(afterId),
+      (event) => {
+        for (const listener of this.listeners) listener(event);
+      },
+    );
+  }
+
+  get feed(): FeedStatus {
+    return this.events;
   }
 
   async call<N extends OperationName>(
@@ -66,27 +97,24 @@ export class HttpClient implements OrchestronClient {
 
   subscribe(listener: EventListener): () => void {
     this.listeners.add(listener);
-    this.source ??= this.openSource();
+    this.events.open();
     return () => {
       this.listeners.delete(listener);
-      if (this.listeners.size > 0) return;
-      this.source?.close();
-      this.source = null;
+      if (this.listeners.size === 0) this.events.close();
     };
   }
 
-  private openSource(): EventSource {
-    const source = new EventSource(new URL('/api/events', this.baseUrl));
-    source.onmessage = (message: MessageEvent<string>) => {
-      const data: unknown = JSON.parse(message.data);
-      if (!isRecord(data) || data['type'] !== 'event' || !isRecord(data['event'])) return;
-      const event = data['event'] as OrchestronEvent;
-      for (const listener of this.listeners) listener(event);
-    };
-    return source;
+  private async eventsAfter(afterId: number): Promise<OrchestronEvent[]> {
+    const events: OrchestronEvent[] = [];
+    for (let after = afterId; ;) {
+      const page = await this.call('list_events', { after_id: after, limit: CATCH_UP_PAGE });
+      events.push(...page.events);
+      if (page.events.length < CATCH_UP_PAGE) return events;
+      after = page.next_after_id;
+    }
   }
 }
 
-export function createHttpClient(baseUrl: string = window.location.href): OrchestronClient {
+export function createHttpClient(baseUrl: string = window.location.href): RendererClient {
   return new HttpClient(baseUrl);
 }

@@ -1,6 +1,11 @@
-// Shows a failed call where the user is looking: a headline for its code, the server's message
-// (which says what to do), and a way to retry or dismiss.
-import type { ErrorCode, ErrorPayload } from '../../shared/errors.ts';
+// Shows a failed call where the user is looking: a headline for its code, the server's message,
+// a line per way to fix it (the error's hints), and a way to retry or dismiss.
+import {
+  isPlaceholder,
+  type ErrorCode,
+  type ErrorPayload,
+  type FixHint,
+} from '../../shared/errors.ts';
 
 const HEADLINES: Record<ErrorCode, string> = {
   NOT_FOUND: 'Not found',
@@ -13,6 +18,16 @@ const HEADLINES: Record<ErrorCode, string> = {
   LIMIT: 'Too much at once',
   INTERNAL: 'Something went wrong inside Orchestron',
 };
+
+function shown(value: unknown): string {
+  return isPlaceholder(value) ? `<${value.placeholder}>` : JSON.stringify(value);
+}
+
+/** "To find the right id: list_tasks", with the input to pass when there is one. */
+function hintText({ action, operation, input }: FixHint): string {
+  const fields = Object.entries(input).map(([key, value]) => `${key}: ${shown(value)}`);
+  return `To ${action}: ${operation}${fields.length > 0 ? ` with ${fields.join(', ')}` : ''}`;
+}
 
 interface ErrorBannerProps {
   error: ErrorPayload;
@@ -27,6 +42,11 @@ export function ErrorBanner({ error, onRetry, onDismiss }: ErrorBannerProps) {
         <strong className="error-banner__headline">{HEADLINES[error.code]}</strong>
         <span className="error-banner__code">{error.code}</span>
         <p className="error-banner__message">{error.message}</p>
+        {error.hints?.map((hint, index) => (
+          <p key={index} className="error-banner__hint">
+            {hintText(hint)}
+          </p>
+        ))}
       </div>
       <div className="error-banner__actions">
         {onRetry && (

@@ -1,63 +1,61 @@
 // The task list of one project, without React: loads the first page, appends pages on demand,
-// and reloads what is shown when the event feed reports a change to the project.
-import type { OrchestronClient } from '../../../shared/client.ts';
+// and applies every event of the feed to the loaded rows in place. Events that arrive while a
+// page is being read wait, and are applied (or skipped, when the page already shows them) after.
 import { toErrorPayload, type ErrorPayload } from '../../../shared/errors.ts';
 import type { OrchestronEvent } from '../../../shared/operations/events.ops.ts';
-import type { Project } from '../../../shared/operations/projects.ops.ts';
-import type { CompactTask, Task } from '../../../shared/tasks/task.schema.ts';
+import type { Task } from '../../../shared/tasks/task.schema.ts';
 import { PAGE_LIMITS } from '../../../shared/tasks/task-fields.ts';
+import type { RendererClient } from '../../client/feed-status.ts';
+import { waitForFeed } from '../../client/wait-for-feed.ts';
+import { LoadedTasks } from './loaded-tasks.ts';
+import { namesProject, resolveProject, type ProjectSummary } from './project-lookup.ts';
+import { readPage } from './read-page.ts';
 
 export const PAGE_SIZE = 50;
-/** A burst of events (an import, a cascade) causes one reload, not one per event. */
-const RELOAD_DELAY_MS = 120;
+/** How long a load waits for the event feed to connect before reading anyway. */
+const FEED_WAIT_MS = 3_000;
 
 export interface TaskListState {
   phase: 'loading' | 'ready' | 'failed';
-  projectName: string | null;
+  project: ProjectSummary | null;
   tasks: readonly Task[];
   count: number;
-  nextCursor: string | null;
+  hasMore: boolean;
   loadingMore: boolean;
+  /** The id of the last event the list reflects. */
+  syncedTo: number;
   error: ErrorPayload | null;
 }
 
 const INITIAL: TaskListState = {
   phase: 'loading',
-  projectName: null,
+  project: null,
   tasks: [],
   count: 0,
-  nextCursor: null,
+  hasMore: false,
   loadingMore: false,
+  syncedTo: 0,
   error: null,
 };
-
-/** list_tasks answers full tasks when asked for them; the compact shape is skipped. */
-function fullTasks(tasks: readonly (Task | CompactTask)[]): Task[] {
-  return tasks.filter((task): task is Task => 'priority_label' in task);
-}
-
-/** The project a reference names (id or name, any case); the default project for null. */
-function findProject<P extends Project>(projects: readonly P[], ref: string | null): P | undefined {
-  // Projects come in id order, so the first is the default project.
-  if (ref === null) return projects[0];
-  const name = ref.toLowerCase();
-  return projects.find(
-    (project) => String(project.id) === ref || project.name.toLowerCase() === name,
-  );
-}
 
 export class TaskListModel {
   private state = INITIAL;
   private readonly listeners = new Set<() => void>();
-  private projectId: number | null = null;
-  /** Bumped by every reload, so an answer to an older request is dropped. */
+  private loaded = LoadedTasks.EMPTY;
+  private cursor: string | null = null;
+  /** Events waiting for the page being read; null when none is. */
+  private queue: OrchestronEvent[] | null = [];
+  /** Bumped by every full load and by stop(), so an answer to an older request is dropped. */
   private generation = 0;
-  private reloadTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly client: OrchestronClient;
-  /** A project id or name from the page address; the default project when null. */
-  private readonly projectRef: string | null;
+  /** Whether the list was read before the feed was live (so it may miss events: read again). */
+  private readWithoutFeed = false;
+  private failedStep: 'load' | 'more' = 'load';
+  private publishTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly client: RendererClient;
+  /** A project id or name from the page address; the current project when null. */
+  readonly projectRef: string | null;
 
-  constructor(client: OrchestronClient, projectRef: string | null) {
+  constructor(client: RendererClient, projectRef: string | null) {
     this.client = client;
     this.projectRef = projectRef;
   }
@@ -72,17 +70,22 @@ export class TaskListModel {
   /** Loads the first page and follows the event feed until the returned function is called. */
   start(): () => void {
     const unsubscribe = this.client.subscribe((event) => this.onEvent(event));
-    void this.reload(PAGE_SIZE);
+    const stopWatching = this.client.feed?.onStateChange(() => this.onFeedState());
+    void this.load();
     return () => {
       unsubscribe();
-      clearTimeout(this.reloadTimer);
+      stopWatching?.();
+      clearTimeout(this.publishTimer);
+      this.publishTimer = undefined;
       this.generation++;
+      this.queue = [];
     };
   }
 
   retry(): void {
-    this.set({ phase: this.state.tasks.length > 0 ? 'ready' : 'loading', error: null });
-    void this.reload(Math.max(PAGE_SIZE, this.state.tasks.length));
+    this.set({ error: null });
+    if (this.state.phase === 'ready' && this.failedStep === 'more') void this.loadMore();
+    else void this.load();
   }
 
   dismissError(): void {
@@ -90,83 +93,132 @@ export class TaskListModel {
   }
 
   async loadMore(): Promise<void> {
-    const { nextCursor, loadingMore } = this.state;
-    if (nextCursor === null || loadingMore || this.projectId === null) return;
+    const project = this.state.project;
+    if (!project || this.cursor === null || this.queue !== null) return;
     const generation = this.generation;
+    this.queue = [];
     this.set({ loadingMore: true });
     try {
-      const page = await this.client.call('list_tasks', {
-        project_id: this.projectId,
-        limit: PAGE_SIZE,
-        cursor: nextCursor,
-        fields: 'full',
-      });
+      const page = await readPage(this.client, project.id, this.cursor, PAGE_SIZE);
       if (generation !== this.generation) return;
-      this.set({
-        tasks: [...this.state.tasks, ...fullTasks(page.tasks)],
-        count: page.count,
-        nextCursor: page.next_cursor,
-        error: null,
-      });
+      this.client.feed?.snapshotAt(page.as_of_event);
+      this.loaded = this.loaded.withPage(page);
+      this.cursor = page.next_cursor;
+      this.set({ loadingMore: false, error: null });
     } catch (error) {
-      if (generation === this.generation) this.set({ error: toErrorPayload(error) });
-    } finally {
-      if (generation === this.generation) this.set({ loadingMore: false });
+      if (generation !== this.generation) return;
+      this.failedStep = 'more';
+      this.set({ loadingMore: false, error: toErrorPayload(error) });
+    }
+    this.drain();
+  }
+
+  /** Reads the project and as many pages as were shown (all of them when all were). */
+  private async load(): Promise<void> {
+    const generation = ++this.generation;
+    const shown = this.loaded;
+    this.queue ??= [];
+    try {
+      const live = await waitForFeed(this.client, FEED_WAIT_MS);
+      const project = await resolveProject(this.client, this.state.project?.id ?? this.projectRef);
+      let loaded = LoadedTasks.EMPTY;
+      let cursor: string | null = null;
+      do {
+        const limit = Math.min(Math.max(PAGE_SIZE, shown.rows.length), PAGE_LIMITS.max);
+        const page = await readPage(this.client, project.id, cursor, limit);
+        if (generation !== this.generation) return;
+        this.client.feed?.snapshotAt(page.as_of_event);
+        loaded = loaded.withPage(page);
+        cursor = page.next_cursor;
+      } while (cursor !== null && loaded.upTo < shown.upTo);
+      this.loaded = loaded;
+      this.cursor = cursor;
+      this.readWithoutFeed = !live;
+      this.set({ phase: 'ready', project, loadingMore: false, error: null });
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this.failedStep = 'load';
+      const phase = this.state.phase === 'ready' ? 'ready' : 'failed';
+      this.set({ phase, loadingMore: false, error: toErrorPayload(error) });
+    }
+    this.drain();
+  }
+
+  private onFeedState(): void {
+    if (this.readWithoutFeed && this.client.feed?.state === 'live') {
+      this.readWithoutFeed = false;
+      void this.load();
     }
   }
 
   private onEvent(event: OrchestronEvent): void {
-    if (event.project_id !== null && this.projectId !== null && event.project_id !== this.projectId)
+    if (this.queue) {
+      this.queue.push(event);
       return;
-    clearTimeout(this.reloadTimer);
-    this.reloadTimer = setTimeout(() => void this.reload(this.wanted()), RELOAD_DELAY_MS);
-  }
-
-  /** How many tasks a reload should fetch to keep showing what the user has asked to see. */
-  private wanted(): number {
-    const { tasks, loadingMore, nextCursor, phase } = this.state;
-    // A page being loaded is dropped by the reload, so the reload covers it too; when the whole
-    // list was shown, it stays whole, including the tasks created since.
-    const allShown = phase === 'ready' && nextCursor === null;
-    return tasks.length + (loadingMore || allShown ? PAGE_SIZE : 0);
-  }
-
-  /** Reloads as many tasks as are shown (at least a page, at most what one call may return). */
-  private async reload(shown: number): Promise<void> {
-    const generation = ++this.generation;
-    const limit = Math.min(Math.max(shown, PAGE_SIZE), PAGE_LIMITS.max);
-    try {
-      const { projects } = await this.client.call('list_projects', {});
-      const ref = this.projectRef;
-      const project = findProject(projects, ref);
-      const page = await this.client.call('list_tasks', {
-        project_id: project?.id ?? ref ?? undefined,
-        limit,
-        fields: 'full',
-      });
-      if (generation !== this.generation) return;
-      this.projectId = project?.id ?? null;
-      const tasks = fullTasks(page.tasks);
-      const state = {
-        tasks,
-        count: page.count,
-        nextCursor: page.next_cursor,
-        loadingMore: false,
-        error: null,
-      };
-      this.set({ ...state, phase: 'ready', projectName: project?.name ?? ref });
-    } catch (error) {
-      if (generation !== this.generation) return;
-      this.set({
-        phase: this.state.phase === 'ready' ? 'ready' : 'failed',
-        loadingMore: false,
-        error: toErrorPayload(error),
-      });
     }
+    this.applyEvents([event]);
+    // the browser hands over a burst of events in one task: show them all in one render
+    this.publishTimer ??= setTimeout(() => this.publish(), 0);
+  }
+
+  /** Applies the events that waited for a read, and shows the result with what was read. */
+  private drain(): void {
+    const queued = this.queue ?? [];
+    this.queue = null;
+    this.applyEvents(queued);
+    this.publish();
+  }
+
+  private applyEvents(events: readonly OrchestronEvent[]): void {
+    for (const [index, event] of events.entries()) {
+      // a reload started by an earlier event takes the rest
+      if (this.queue) {
+        this.queue.push(...events.slice(index));
+        break;
+      }
+      this.applyEvent(event);
+    }
+  }
+
+  private applyEvent(event: OrchestronEvent): void {
+    const project = this.state.project;
+    if (this.state.phase === 'failed' || !project) {
+      const created = event.type === 'project.created' || event.type === 'project.imported';
+      if (created && namesProject(this.projectRef, event.after.name, event.project_id))
+        void this.load();
+      return;
+    }
+    if (event.type === 'project.updated' && event.project_id === project.id)
+      this.set({ project: { ...project, ...projectFields(event.after) } });
+    const next = this.loaded.apply(event, project.id);
+    if (next === 'reload') void this.load();
+    else this.loaded = next;
+  }
+
+  /** Shows the loaded rows (the same array while nothing changed, so rows do not re-render). */
+  private publish(): void {
+    clearTimeout(this.publishTimer);
+    this.publishTimer = undefined;
+    const { loaded } = this;
+    this.set({
+      tasks: loaded.rows,
+      count: loaded.count,
+      hasMore: this.cursor !== null,
+      syncedTo: loaded.syncedTo,
+    });
   }
 
   private set(patch: Partial<TaskListState>): void {
     this.state = { ...this.state, ...patch };
     for (const listener of this.listeners) listener();
   }
+}
+
+/** The fields of a project.updated event the list shows. */
+function projectFields(after: Record<string, unknown>): Partial<ProjectSummary> {
+  const fields: Partial<ProjectSummary> = {};
+  if (typeof after['name'] === 'string') fields.name = after['name'];
+  if (typeof after['root_path'] === 'string' || after['root_path'] === null)
+    fields.root_path = after['root_path'];
+  return fields;
 }

@@ -1,41 +1,72 @@
 // The page body: the project's name and task count, the table of tasks paged with
-// "Load more", the empty state, and any failure shown above the table.
+// "Load more", the empty state, and any failure shown above the table. Each part reads only
+// the state it shows, so an event that changes one row re-renders that row alone.
 import { ErrorBanner } from '../../components/error-banner.tsx';
 import { EmptyState } from './empty-state.tsx';
+import { LiveIndicator } from './live-indicator.tsx';
 import { TaskTable } from './task-table.tsx';
-import { useTaskList } from './use-task-list.ts';
+import { useTaskList, useTaskListContext } from './use-task-list.ts';
 
 function countText(count: number, shown: number): string {
   const total = `${count} ${count === 1 ? 'task' : 'tasks'}`;
   return shown < count ? `${total} · showing ${shown}` : total;
 }
 
-export function TaskListPage({ projectRef }: { projectRef: string | null }) {
-  const { state, model } = useTaskList(projectRef);
-  const { phase, tasks, count, nextCursor, error } = state;
+function Heading() {
+  const model = useTaskListContext();
+  const name = useTaskList((state) => state.project?.name);
+  const ready = useTaskList((state) => state.phase === 'ready');
+  const count = useTaskList((state) => state.count);
+  const shown = useTaskList((state) => state.tasks.length);
+  return (
+    <div className="task-list__heading">
+      <h1 className="project-name">{name ?? model.projectRef ?? 'Project'}</h1>
+      {ready && <p className="task-count">{countText(count, shown)}</p>}
+      <LiveIndicator />
+    </div>
+  );
+}
+
+function ListError() {
+  const model = useTaskListContext();
+  const error = useTaskList((state) => state.error);
+  const ready = useTaskList((state) => state.phase === 'ready');
+  if (!error) return null;
+  return (
+    <ErrorBanner
+      error={error}
+      onRetry={() => model.retry()}
+      onDismiss={ready ? () => model.dismissError() : undefined}
+    />
+  );
+}
+
+function LoadMore() {
+  const model = useTaskListContext();
+  const hasMore = useTaskList((state) => state.hasMore);
+  const loadingMore = useTaskList((state) => state.loadingMore);
+  if (!hasMore) return null;
+  return (
+    <div className="load-more">
+      <button type="button" onClick={() => void model.loadMore()} disabled={loadingMore}>
+        {loadingMore ? 'Loading…' : 'Load more'}
+      </button>
+    </div>
+  );
+}
+
+export function TaskListPage() {
+  const phase = useTaskList((state) => state.phase);
+  const empty = useTaskList((state) => state.phase === 'ready' && state.count === 0);
+  const project = useTaskList((state) => state.project);
   return (
     <main className="task-list">
-      <div className="task-list__heading">
-        <h1 className="project-name">{state.projectName ?? projectRef ?? 'Project'}</h1>
-        {phase === 'ready' && <p className="task-count">{countText(count, tasks.length)}</p>}
-      </div>
-      {error && (
-        <ErrorBanner
-          error={error}
-          onRetry={() => model.retry()}
-          onDismiss={phase === 'ready' ? () => model.dismissError() : undefined}
-        />
-      )}
+      <Heading />
+      <ListError />
       {phase === 'loading' && <p className="muted">Loading tasks…</p>}
-      {phase === 'ready' && count === 0 && <EmptyState />}
-      {tasks.length > 0 && <TaskTable tasks={tasks} />}
-      {nextCursor !== null && (
-        <div className="load-more">
-          <button type="button" onClick={() => void model.loadMore()} disabled={state.loadingMore}>
-            {state.loadingMore ? 'Loading…' : 'Load more'}
-          </button>
-        </div>
-      )}
+      {empty && project && <EmptyState project={project} />}
+      <TaskTable />
+      <LoadMore />
     </main>
   );
 }

@@ -1,8 +1,11 @@
-// The table of loaded tasks, in id order as list_tasks returns them.
-import type { Task } from '../../../shared/tasks/task.schema.ts';
+// The table of loaded tasks, in id order as list_tasks returns them. Rows are keyed by id and
+// memoised, so an event re-renders (and React patches) only the row it changed.
 import { TaskRow } from './task-row.tsx';
+import { useTaskList } from './use-task-list.ts';
 
-export function TaskTable({ tasks }: { tasks: readonly Task[] }) {
+export function TaskTable() {
+  const tasks = useTaskList((state) => state.tasks);
+  if (tasks.length === 0) return null;
   return (
     <div className="table-frame">
       <table className="task-table">

@@ -1,0 +1,374 @@
+// The page follows changes made by another process in place: 1,000 mixed changes from a
+// separate process leave its rows equal to a freshly opened page's, with no list_tasks read
+// per change and the same DOM nodes for the rows that stayed. Also: catching up after the event
+// stream was cut, the project switcher (address, back and forward, live list), opening on the
+// server's current project, and fix hints under an error.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { Orchestrator } from '../../src/core/orchestrator.ts';
+import { startWebServer } from '../../src/host/web/web-server.ts';
+import { SEEDED_TASKS, seedTasks } from './seed-tasks.ts';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const RESULTS = join(ROOT, 'test-results');
+const WRITER = join(import.meta.dirname, 'live-writer.ts');
+/** Debian's chromium, as .ci/run installs it; CHROMIUM_PATH points elsewhere. */
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const CHANGES = 1_000;
+/** A page that takes longer than this to answer a round trip is not responsive. */
+const RESPONSIVE_MS = 1_000;
+const actor = { actor: 'test' };
+
+let folder: string;
+let databasePath: string;
+let orchestrator: Orchestrator;
+let server: { url: string; close(): Promise<void> };
+let browser: Browser;
+let sideProjectId: number;
+let shopFolder: string;
+const pageProblems: string[] = [];
+const listTaskReads = new Map<Page, number>();
+
+before(async () => {
+  assert.ok(
+    existsSync(join(ROOT, 'out', 'renderer', 'index.html')),
+    'out/renderer/index.html is missing: run `npm run build` before the end-to-end tests.',
+  );
+  assert.ok(
+    existsSync(CHROMIUM),
+    `No Chromium at ${CHROMIUM}. Install it (Debian: apt-get install chromium, as .ci/run does) or set CHROMIUM_PATH.`,
+  );
+  folder = mkdtempSync(join(tmpdir(), 'orchestron-live-'));
+  databasePath = join(folder, 'live.db');
+  orchestrator = new Orchestrator({ databasePath, watchIntervalMs: 25 });
+  await seedTasks(orchestrator);
+  const side = await orchestrator.call('create_project', { name: 'side-project' }, actor);
+  sideProjectId = side.project.id;
+  for (const title of ['Draft the pitch', 'Book the venue', 'Send invitations'])
+    await orchestrator.call('create_task', { project_id: sideProjectId, title }, actor);
+  shopFolder = join(folder, 'shop');
+  mkdirSync(shopFolder);
+  await orchestrator.call('init_project', { root_path: shopFolder }, actor);
+  server = await startWebServer({ orchestrator, port: 0, workspace: { cwd: shopFolder } });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  mkdirSync(RESULTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  orchestrator?.dispose();
+  if (folder) rmSync(folder, { recursive: true, force: true });
+});
+
+async function openPage(query: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  listTaskReads.set(page, 0);
+  page.on('pageerror', (error) => pageProblems.push(`page error: ${error.message}`));
+  page.on(
+    'console',
+    (message) => message.type() === 'error' && pageProblems.push(`console: ${message.text()}`),
+  );
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/call') && /"name":"list_tasks"/.test(request.postData() ?? ''))
+      listTaskReads.set(page, (listTaskReads.get(page) ?? 0) + 1);
+  });
+  await page.goto(new URL(query, server.url).href);
+  return page;
+}
+
+/**
+ * Polls an expression in the page until it is true. (waitForFunction would compile it with
+ * eval, which the page's Content-Security-Policy rightly refuses.)
+ */
+async function pageCondition(page: Page, expression: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline) assert.fail(`Timed out waiting for ${expression}`);
+    await new Promise((resolveWait) => setTimeout(resolveWait, 20));
+  }
+}
+
+/** Clicks "Load more" until every task is shown. */
+async function loadAll(page: Page): Promise<void> {
+  const button = page.getByRole('button', { name: 'Load more' });
+  while (await button.count()) {
+    const shown = await page.locator('tbody tr').count();
+    await button.click();
+    await pageCondition(page, `document.querySelectorAll('tbody tr').length !== ${shown}`);
+  }
+}
+
+/** Each row's HTML, by task id. */
+function rowsHtml(page: Page): Promise<{ id: number; html: string }[]> {
+  return page.evaluate(`[...document.querySelectorAll('tbody tr')].map((row) => ({
+    id: Number(row.dataset.taskId),
+    html: row.outerHTML,
+  }))`);
+}
+
+async function lastEventId(): Promise<number> {
+  let last = 0;
+  for (;;) {
+    const page = await orchestrator.call('list_events', { after_id: last, limit: 500 }, actor);
+    if (page.events.length === 0) return last;
+    last = page.next_after_id;
+  }
+}
+
+function waitForEvent(page: Page, eventId: number): Promise<void> {
+  return pageCondition(
+    page,
+    `Number(document.querySelector('[data-synced-event]')?.dataset.syncedEvent) >= ${eventId}`,
+  );
+}
+
+/** Marks every row element with its task id, as a property of the DOM node itself. */
+const TAG_ROWS = `for (const row of document.querySelectorAll('tbody tr')) row.liveTag = row.dataset.taskId`;
+/** The ids of the rows whose element is no longer the one tagged (or untagged though old). */
+const REPLACED_ROWS = (oldIds: number) => `[...document.querySelectorAll('tbody tr')]
+  .filter((row) => Number(row.dataset.taskId) <= ${oldIds} && row.liveTag !== row.dataset.taskId)
+  .map((row) => row.dataset.taskId)`;
+
+/** Notes the page's longest main-thread task (Long Tasks API: tasks over 50 ms). */
+const WATCH_LONG_TASKS = `window.longestTask = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries())
+    window.longestTask = Math.max(window.longestTask, entry.duration);
+}).observe({ type: 'longtask' })`;
+
+/** Runs the writer process; resolves with its summary once it exited successfully. */
+function runWriter(): { done: Promise<string>; exited: () => boolean } {
+  const child = spawn(
+    process.execPath,
+    [WRITER, databasePath, '1', String(sideProjectId), String(CHANGES), '42'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  let errors = '';
+  let exited = false;
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  const done = new Promise<string>((resolveDone, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      exited = true;
+      if (code === 0) resolveDone(output.trim());
+      else reject(new Error(`The writer exited with ${code}: ${errors}`));
+    });
+  });
+  return { done, exited: () => exited };
+}
+
+/** Runs the writer, checking all the while that every page answers; resolves when it exited. */
+async function writeWhileWatching(pages: readonly Page[]) {
+  const writer = runWriter();
+  let slowest = 0;
+  let roundTrips = 0;
+  while (!writer.exited()) {
+    for (const page of pages) {
+      const started = Date.now();
+      assert.equal(await page.evaluate('1 + 1'), 2);
+      slowest = Math.max(slowest, Date.now() - started);
+      roundTrips++;
+    }
+  }
+  const output = await writer.done;
+  return { output, summary: JSON.parse(output) as { changes: number }, slowest, roundTrips };
+}
+
+/** Asserts both pages show what a freshly opened page shows; returns the fresh rows. */
+async function assertLikeFreshPage(whole: Page, paged: Page) {
+  const fresh = await openPage('/?project=default');
+  await fresh.locator('tbody tr').first().waitFor();
+  await loadAll(fresh);
+  const expected = await rowsHtml(fresh);
+  assert.deepEqual(await rowsHtml(whole), expected, 'the whole list equals a fresh page');
+  const firstPage = expected.filter((row) => row.id <= 50);
+  assert.deepEqual(await rowsHtml(paged), firstPage, 'the first page equals a fresh page');
+  const count = await fresh.locator('.task-count').textContent();
+  assert.equal(await whole.locator('.task-count').textContent(), count);
+  assert.equal(
+    await paged.locator('.task-count').textContent(),
+    `${count} · showing ${firstPage.length}`,
+  );
+  await fresh.close();
+  return expected;
+}
+
+describe('live updates from another process', () => {
+  it('applies 1,000 mixed changes in place, equal to a fresh page, without re-reading the list', async (t) => {
+    const whole = await openPage('/?project=default');
+    await whole.getByText(`${SEEDED_TASKS} tasks · showing 50`).waitFor();
+    await loadAll(whole);
+    const paged = await openPage('/?project=default');
+    await paged.getByText(`${SEEDED_TASKS} tasks · showing 50`).waitFor();
+    const pages = [whole, paged];
+    for (const page of pages) await page.evaluate(`${TAG_ROWS}; ${WATCH_LONG_TASKS}`);
+    const readsBefore = pages.map((page) => listTaskReads.get(page));
+
+    const { output, summary, slowest, roundTrips } = await writeWhileWatching(pages);
+    t.diagnostic(`writer: ${output}`);
+    assert.equal(summary.changes, CHANGES);
+    assert.ok(slowest < RESPONSIVE_MS, `a round trip took ${slowest} ms while changes streamed in`);
+    assert.ok(roundTrips > 10, `only ${roundTrips} round trips while the writer ran`);
+    const last = await lastEventId();
+    for (const page of pages) await waitForEvent(page, last);
+    const longest = await Promise.all(pages.map((page) => page.evaluate('window.longestTask')));
+    t.diagnostic(`page round trips while it ran: ${roundTrips}, slowest ${slowest} ms`);
+    t.diagnostic(`longest main-thread task in the pages: ${JSON.stringify(longest)} ms`);
+    assert.ok(Math.max(...(longest as number[])) < RESPONSIVE_MS, 'no long main-thread task');
+
+    const expected = await assertLikeFreshPage(whole, paged);
+    assert.deepEqual(
+      pages.map((page) => listTaskReads.get(page)),
+      readsBefore,
+      'no list_tasks read for the changes',
+    );
+    for (const page of pages)
+      assert.deepEqual(await page.evaluate(REPLACED_ROWS(SEEDED_TASKS)), [], 'rows kept in place');
+    const kept = expected.filter((row) => row.id <= SEEDED_TASKS).length;
+    t.diagnostic(`${expected.length} rows after event ${last}; ${kept} seeded rows kept in place`);
+    assert.ok(kept > 0 && kept < SEEDED_TASKS, `${kept} of the seeded tasks remain`);
+
+    await whole.mouse.move(0, 0);
+    await whole.evaluate('window.scrollTo(0, 0)');
+    await whole.screenshot({ path: join(RESULTS, 'live-updates.png') });
+    await Promise.all([whole.close(), paged.close()]);
+  });
+});
+
+describe('a page whose event stream was cut', () => {
+  it('catches up with what changed meanwhile, whether the browser reconnects or gives up', async () => {
+    const { task } = await orchestrator.call(
+      'create_task',
+      { project_id: sideProjectId, title: 'Follow the stream' },
+      actor,
+    );
+    let ownServer = await startWebServer({ orchestrator, port: 0 });
+    const port = Number(new URL(ownServer.url).port);
+    const page = await browser.newPage();
+    await page.goto(new URL('/?project=side-project', ownServer.url).href);
+    await page.getByText('Follow the stream').waitFor();
+    const indicator = page.locator('.live-indicator');
+    const rename = (title: string) =>
+      orchestrator.call('update_task', { task_id: task.id, title }, actor);
+
+    // the server goes away and comes back: the browser reconnects by itself
+    await ownServer.close();
+    await rename('Renamed while the server was down');
+    await page.getByText('Reconnecting…').waitFor();
+    ownServer = await startWebServer({ orchestrator, port });
+    await page.getByText('Renamed while the server was down').waitFor({ timeout: 15_000 });
+    assert.equal(await indicator.textContent(), 'Live');
+
+    // the stream is refused (an HTTP error): the browser gives up, the page opens a fresh one
+    await ownServer.close();
+    const refusing = createServer((_request, response) => response.writeHead(503).end());
+    await new Promise<void>((listening) => refusing.listen(port, '127.0.0.1', listening));
+    await rename('Renamed while the stream was refused');
+    await page.getByText('Reconnecting…').waitFor();
+    await new Promise<void>((closed) => {
+      refusing.close(() => closed());
+      refusing.closeAllConnections();
+    });
+    ownServer = await startWebServer({ orchestrator, port });
+    await page.getByText('Renamed while the stream was refused').waitFor({ timeout: 15_000 });
+    await rename('Renamed once live again');
+    await page.getByText('Renamed once live again').waitFor();
+    await page.close();
+    await ownServer.close();
+  });
+});
+
+describe('project switcher', () => {
+  it('switches with the labelled select, puts the project in the address, and back returns', async () => {
+    const page = await openPage('/?project=default');
+    await page.getByRole('heading', { name: 'default' }).waitFor();
+    const select = page.getByLabel('Project');
+    assert.equal(await select.locator('option:checked').textContent(), 'default');
+
+    await select.selectOption({ label: 'side-project' });
+    await page.getByRole('heading', { name: 'side-project' }).waitFor();
+    assert.equal(new URL(page.url()).searchParams.get('project'), 'side-project');
+    await page.getByText('Draft the pitch').waitFor();
+
+    await page.goBack();
+    await page.getByRole('heading', { name: 'default' }).waitFor();
+    assert.equal(new URL(page.url()).searchParams.get('project'), 'default');
+    assert.equal(await select.locator('option:checked').textContent(), 'default');
+    await page.goForward();
+    await page.getByRole('heading', { name: 'side-project' }).waitFor();
+
+    // keyboard: the select takes focus and arrow keys move through the projects
+    await select.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('heading', { name: 'shop' }).waitFor();
+    assert.equal(new URL(page.url()).searchParams.get('project'), 'shop');
+    await page.goBack();
+    await page.getByRole('heading', { name: 'side-project' }).waitFor();
+
+    // kept live: a new project appears, a rename shows in the heading and the address
+    await orchestrator.call('create_project', { name: 'launch-plan' }, actor);
+    await select.locator('option', { hasText: 'launch-plan' }).waitFor({ state: 'attached' });
+    await orchestrator.call(
+      'update_project',
+      { project_id: sideProjectId, name: 'side-quest' },
+      actor,
+    );
+    await page.getByRole('heading', { name: 'side-quest' }).waitFor();
+    await page.waitForURL(/\?project=side-quest$/);
+    assert.equal(await select.locator('option:checked').textContent(), 'side-quest');
+    await page.screenshot({ path: join(RESULTS, 'project-switcher.png') });
+    await page.close();
+  });
+
+  it("opens on the server's current project when the address names none", async () => {
+    const page = await openPage('/');
+    await page.getByRole('heading', { name: 'shop' }).waitFor();
+    await page.waitForURL(/\?project=shop$/);
+    const empty = (await page.locator('.empty-state').textContent()) ?? '';
+    assert.match(empty, /orchestron task create --project shop --title "Write the README"/);
+    assert.match(empty, new RegExp(`Inside ${shopFolder}.*orchestron task create --title`));
+    assert.doesNotMatch(empty, /npx/);
+    await page.screenshot({ path: join(RESULTS, 'current-project.png') });
+    // the address was replaced, not pushed: back leaves the app rather than showing "/" again
+    await page.goBack();
+    assert.equal(page.url(), 'about:blank');
+    await page.close();
+  });
+
+  it('shows how to fix a failed call under its message', async () => {
+    const page = await openPage('/?project=no-such-project');
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    const hints = await alert.locator('.error-banner__hint').allTextContents();
+    assert.ok(
+      hints.includes('To see every project: list_projects'),
+      `hints shown: ${JSON.stringify(hints)}`,
+    );
+    await page.close();
+  });
+
+  it('ran without page errors', () => {
+    assert.deepEqual(
+      pageProblems.filter((problem) => !/404 \(Not Found\)/.test(problem)),
+      [],
+    );
+  });
+});
