@@ -1,5 +1,6 @@
 // `npm run bench [-- --sizes 1000,10000]`: runs every project size in its own process, then the
-// CLI against the 10,000-task database, and prints the tables with the targets beside them.
+// CLI against the 10,000-task database, then event delivery to the page, and prints the tables
+// with the targets beside them.
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { printReport } from './report/print-report.ts';
 import type { SizeResult } from './results.ts';
 import { describeCliLoading } from './scenarios/cli-loading.ts';
 import { CLI_DATABASE_SIZE, runCliScenarios } from './scenarios/cli.scenario.ts';
+import { runEventLatency } from './scenarios/event-latency.ts';
 
 const WORKER = fileURLToPath(new URL('./size-worker.ts', import.meta.url));
 
@@ -58,7 +60,16 @@ async function main(): Promise<void> {
       projectId: target.projectId,
       taskCount: target.size,
     });
-    printReport({ results, cli, cliSize: target.size, cliLoading, loadAtStart, startedAt });
+    const eventLatency = await runEventLatency();
+    printReport({
+      results,
+      cli,
+      cliSize: target.size,
+      cliLoading,
+      loadAtStart,
+      startedAt,
+      eventLatency,
+    });
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }

@@ -2,6 +2,8 @@
 // the notes the scenarios left, and the list of targets missed.
 import { cpus, loadavg } from 'node:os';
 import type { CliResult, SizeResult } from '../results.ts';
+import type { EventLatencyResult } from '../scenarios/event-latency.ts';
+import { printEventLatency } from './print-latency.ts';
 import {
   listMisses,
   printCli,
@@ -19,6 +21,7 @@ export interface Report {
   cliLoading: string;
   loadAtStart: number;
   startedAt: number;
+  eventLatency: EventLatencyResult;
 }
 
 function section(title: string, body: string): void {
@@ -42,6 +45,10 @@ export function printReport(report: Report): void {
   section('Operations through Orchestrator.call (after a warm-up)', printOperations(results));
   section('Storage and memory (each size runs in its own process)', printResources(results));
   section('CLI commands, spawned process wall time', `${printCli(cli, cliSize)}\n${cliLoading}`);
+  section(
+    'Event delivery: a write in another process until the page (Chromium) shows it',
+    printEventLatency(report.eventLatency),
+  );
   const notes = results.flatMap((r) =>
     r.notes.map((note) => `- ${formatCount(r.size)} tasks: ${note}`),
   );
