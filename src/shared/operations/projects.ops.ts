@@ -66,7 +66,7 @@ export const createProject = defineOperation({
 export const initProject = defineOperation({
   name: 'init_project',
   description:
-    'Bind a folder (a code base) to a project, creating it named after the folder unless name is given. Work started inside the folder then lands in that project. Running it again changes nothing.',
+    'Bind a folder (a code base) to a project: the one named, if it has no folder yet, or a new one named after the folder. Work started inside the folder then lands in that project. Running it again changes nothing.',
   input: () =>
     z.strictObject({
       root_path: FolderInput(),
