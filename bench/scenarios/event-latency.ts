@@ -12,6 +12,7 @@ import { Orchestrator } from '../../src/core/orchestrator.ts';
 import { startWebServer } from '../../src/host/web/web-server.ts';
 import { progress } from './bench-context.ts';
 import type { LatencyWrites } from './event-latency-writer.ts';
+import { WATCH_INTERVAL_MS } from '../../src/core/events/event-log.ts';
 
 const WRITER = fileURLToPath(new URL('./event-latency-writer.ts', import.meta.url));
 const RENDERER = resolve(import.meta.dirname, '..', '..', 'out', 'renderer', 'index.html');
@@ -22,7 +23,7 @@ const EVERY_MS = 20;
 /** Writes rotate over this many tasks (all on the first page), so none is renamed twice in 0.8 s. */
 const TASKS = 40;
 /** Orchestrator's default, which `orchestron serve` uses. */
-const SERVER_POLL_MS = 100;
+const SERVER_POLL_MS = WATCH_INTERVAL_MS;
 /** How long after the last write a missing row update counts as missed. */
 const SETTLE_MS = 3_000;
 

@@ -6,6 +6,12 @@ import type { Store } from '../store/store.ts';
 
 export type EventListener = (event: OrchestronEvent) => void;
 
+/**
+ * How often a process checks for other processes' commits: one PRAGMA read, cheap enough to keep
+ * a page within a frame or two of a write made elsewhere.
+ */
+export const WATCH_INTERVAL_MS = 25;
+
 /** Events read per query while catching up, so a burst never loads the whole log at once. */
 const BATCH = 500;
 
@@ -48,7 +54,7 @@ export class EventLog {
   }
 
   /** Checks for other processes' commits every `intervalMs`; cheap when nothing changed. */
-  watch(intervalMs = 100): void {
+  watch(intervalMs = WATCH_INTERVAL_MS): void {
     if (this.timer) return;
     this.timer = setInterval(() => {
       if (this.readDataVersion() !== this.dataVersion) this.poll();
