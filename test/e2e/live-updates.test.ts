@@ -10,25 +10,15 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { Orchestrator } from '../../src/core/orchestrator.ts';
 import { startWebServer } from '../../src/host/web/web-server.ts';
+import { launchChromium } from './chromium.ts';
 import { SEEDED_TASKS, seedTasks } from './seed-tasks.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const RESULTS = join(ROOT, 'test-results');
 const WRITER = join(import.meta.dirname, 'live-writer.ts');
-/** Debian's chromium, as .ci/run installs it; CHROMIUM_PATH points elsewhere. */
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const CHANGES = 1_000;
 /** A page that takes longer than this to answer a round trip is not responsive. */
 const RESPONSIVE_MS = 1_000;
@@ -49,10 +39,6 @@ before(async () => {
     existsSync(join(ROOT, 'out', 'renderer', 'index.html')),
     'out/renderer/index.html is missing: run `npm run build` before the end-to-end tests.',
   );
-  assert.ok(
-    existsSync(CHROMIUM),
-    `No Chromium at ${CHROMIUM}. Install it (Debian: apt-get install chromium, as .ci/run does) or set CHROMIUM_PATH.`,
-  );
   folder = mkdtempSync(join(tmpdir(), 'orchestron-live-'));
   databasePath = join(folder, 'live.db');
   orchestrator = new Orchestrator({ databasePath, watchIntervalMs: 25 });
@@ -65,7 +51,7 @@ before(async () => {
   mkdirSync(shopFolder);
   await orchestrator.call('init_project', { root_path: shopFolder }, actor);
   server = await startWebServer({ orchestrator, port: 0, workspace: { cwd: shopFolder } });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   mkdirSync(RESULTS, { recursive: true });
 });
 

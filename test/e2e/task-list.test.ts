@@ -5,24 +5,14 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { Orchestrator } from '../../src/core/orchestrator.ts';
 import { startWebServer } from '../../src/host/web/web-server.ts';
+import { launchChromium } from './chromium.ts';
 import { SEEDED_TASKS, seedTasks } from './seed-tasks.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const RESULTS = join(ROOT, 'test-results');
-/** Debian's chromium, as .ci/run installs it; CHROMIUM_PATH points elsewhere. */
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 let folder: string;
 let orchestrator: Orchestrator;
@@ -41,11 +31,7 @@ before(async () => {
   orchestrator = new Orchestrator({ databasePath: join(folder, 'e2e.db'), watchIntervalMs: 25 });
   await seedTasks(orchestrator);
   server = await startWebServer({ orchestrator, port: 0 });
-  assert.ok(
-    existsSync(CHROMIUM),
-    `No Chromium at ${CHROMIUM}. Install it (Debian: apt-get install chromium, as .ci/run does) or set CHROMIUM_PATH.`,
-  );
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   page = await openPage(server.url);
 });
 
