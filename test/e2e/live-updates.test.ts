@@ -302,8 +302,8 @@ describe('project switcher', () => {
     await page.getByRole('heading', { name: 'side-project' }).waitFor();
 
     // keyboard: the select takes focus and arrow keys move through the projects
-    await select.focus();
-    await page.keyboard.press('ArrowDown');
+    await page.getByText('Draft the pitch').waitFor();
+    await select.press('ArrowDown');
     await page.getByRole('heading', { name: 'shop' }).waitFor();
     assert.equal(new URL(page.url()).searchParams.get('project'), 'shop');
     await page.goBack();
