@@ -7,6 +7,7 @@ import type { RendererClient } from '../../client/feed-status.ts';
 import { waitForFeed } from '../../client/wait-for-feed.ts';
 import { insertRow, updateRow } from '../tasks/sorted-rows.ts';
 import type { ProjectSummary } from '../tasks/project-lookup.ts';
+import { StateCell } from '../../stores/state-cell.ts';
 
 /** How long the first read waits for the event feed to connect before reading anyway. */
 const FEED_WAIT_MS = 3_000;
@@ -21,8 +22,7 @@ function summary({ id, name, root_path }: ProjectSummary): ProjectSummary {
 }
 
 export class ProjectsModel {
-  private state: ProjectsState = { projects: [], error: null };
-  private readonly listeners = new Set<() => void>();
+  private readonly cell = new StateCell<ProjectsState>({ projects: [], error: null });
   /** Events waiting for the list being read; null when none is. */
   private queue: OrchestronEvent[] | null = [];
   private generation = 0;
@@ -32,12 +32,8 @@ export class ProjectsModel {
     this.client = client;
   }
 
-  readonly getState = (): ProjectsState => this.state;
-
-  readonly onChange = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  readonly getState = this.cell.getState;
+  readonly onChange = this.cell.onChange;
 
   start(): () => void {
     const unsubscribe = this.client.subscribe((event) => this.onEvent(event));
@@ -71,7 +67,7 @@ export class ProjectsModel {
       this.queue.push(event);
       return;
     }
-    const { projects } = this.state;
+    const { projects } = this.getState();
     if (event.type === 'project.created') {
       this.set({ projects: insertRow(projects, summary(event.after)) });
     } else if (event.type === 'project.updated' && event.project_id !== null) {
@@ -84,7 +80,6 @@ export class ProjectsModel {
   }
 
   private set(patch: Partial<ProjectsState>): void {
-    this.state = { ...this.state, ...patch };
-    for (const listener of this.listeners) listener();
+    this.cell.set(patch);
   }
 }

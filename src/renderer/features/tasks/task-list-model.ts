@@ -10,6 +10,7 @@ import { waitForFeed } from '../../client/wait-for-feed.ts';
 import { LoadedTasks } from './loaded-tasks.ts';
 import { namesProject, resolveProject, type ProjectSummary } from './project-lookup.ts';
 import { readPage } from './read-page.ts';
+import { StateCell } from '../../stores/state-cell.ts';
 
 export const PAGE_SIZE = 50;
 /** How long a load waits for the event feed to connect before reading anyway. */
@@ -39,8 +40,7 @@ const INITIAL: TaskListState = {
 };
 
 export class TaskListModel {
-  private state = INITIAL;
-  private readonly listeners = new Set<() => void>();
+  private readonly cell = new StateCell<TaskListState>(INITIAL);
   private loaded = LoadedTasks.EMPTY;
   private cursor: string | null = null;
   /** Events waiting for the page being read; null when none is. */
@@ -60,12 +60,8 @@ export class TaskListModel {
     this.projectRef = projectRef;
   }
 
-  readonly getState = (): TaskListState => this.state;
-
-  readonly onChange = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  readonly getState = this.cell.getState;
+  readonly onChange = this.cell.onChange;
 
   /** Loads the first page and follows the event feed until the returned function is called. */
   start(): () => void {
@@ -84,7 +80,7 @@ export class TaskListModel {
 
   retry(): void {
     this.set({ error: null });
-    if (this.state.phase === 'ready' && this.failedStep === 'more') void this.loadMore();
+    if (this.getState().phase === 'ready' && this.failedStep === 'more') void this.loadMore();
     else void this.load();
   }
 
@@ -93,7 +89,7 @@ export class TaskListModel {
   }
 
   async loadMore(): Promise<void> {
-    const project = this.state.project;
+    const project = this.getState().project;
     if (!project || this.cursor === null || this.queue !== null) return;
     const generation = this.generation;
     this.queue = [];
@@ -120,7 +116,10 @@ export class TaskListModel {
     this.queue ??= [];
     try {
       const live = await waitForFeed(this.client, FEED_WAIT_MS);
-      const project = await resolveProject(this.client, this.state.project?.id ?? this.projectRef);
+      const project = await resolveProject(
+        this.client,
+        this.getState().project?.id ?? this.projectRef,
+      );
       let loaded = LoadedTasks.EMPTY;
       let cursor: string | null = null;
       do {
@@ -138,7 +137,7 @@ export class TaskListModel {
     } catch (error) {
       if (generation !== this.generation) return;
       this.failedStep = 'load';
-      const phase = this.state.phase === 'ready' ? 'ready' : 'failed';
+      const phase = this.getState().phase === 'ready' ? 'ready' : 'failed';
       this.set({ phase, loadingMore: false, error: toErrorPayload(error) });
     }
     this.drain();
@@ -181,8 +180,8 @@ export class TaskListModel {
   }
 
   private applyEvent(event: OrchestronEvent): void {
-    const project = this.state.project;
-    if (this.state.phase === 'failed' || !project) {
+    const project = this.getState().project;
+    if (this.getState().phase === 'failed' || !project) {
       const created = event.type === 'project.created' || event.type === 'project.imported';
       if (created && namesProject(this.projectRef, event.after.name, event.project_id))
         void this.load();
@@ -209,8 +208,7 @@ export class TaskListModel {
   }
 
   private set(patch: Partial<TaskListState>): void {
-    this.state = { ...this.state, ...patch };
-    for (const listener of this.listeners) listener();
+    this.cell.set(patch);
   }
 }
 
