@@ -1,7 +1,7 @@
 // Long work done in steps: each step reports progress and stops the call when its signal is
-// aborted or its deadline passes. Driven synchronously it runs to the end in one go; driven
-// asynchronously it gives the event loop a turn every few milliseconds, so an abort (Ctrl-C, a
-// closed connection) is noticed mid-way and the write it runs in is rolled back.
+// aborted or its deadline passes. Between steps the event loop gets a turn every few
+// milliseconds, so an abort (Ctrl-C, a closed connection) is noticed mid-way and the write it
+// runs in is rolled back.
 import { AppError } from '../shared/errors.ts';
 import type { CallContext } from './call-context.ts';
 
@@ -49,16 +49,6 @@ export class Work {
     if (done < total && now - this.lastReport < REPORT_EVERY_MS) return;
     this.lastReport = now;
     this.context.progress({ phase: this.phase, done, total });
-  }
-
-  /** Runs the steps to the end without yielding (for calls inside a synchronous write). */
-  runSync<T>(steps: Steps<T>): T {
-    for (;;) {
-      const next = steps.next();
-      if (next.done) return next.value;
-      this.report(next.value);
-      this.check();
-    }
   }
 
   /** Runs the steps, yielding to the event loop every few milliseconds. */

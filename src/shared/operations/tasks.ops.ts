@@ -11,7 +11,6 @@ import {
   TaskRefSchema,
   TaskSchema,
   TaskStatusInput,
-  TaskStatusSchema,
 } from '../tasks/task.schema.ts';
 import { CommitSchema } from './commits.ops.ts';
 import { defineOperation, DESTRUCTIVE, READ_ONLY, WRITE } from './operation.ts';
@@ -218,5 +217,3 @@ export const taskOperations = {
   update_task_status: updateTaskStatus,
   delete_task: deleteTask,
 };
-
-export { TaskStatusSchema };

@@ -6,9 +6,6 @@ import { lazy } from '../lazy.ts';
 import { findControlCharacter } from '../text/unicode-checks.ts';
 import { PRIORITY_LABELS, TASK_LIMITS, TASK_STATUSES, type TaskStatus } from './task-fields.ts';
 
-/** Ids the store keeps exact; imports are bounded lower (see DocumentTaskId) so new ids stay exact. */
-export const MAX_TASK_ID = Number.MAX_SAFE_INTEGER;
-
 export const TaskId = lazy(() =>
   z
     .int({ error: 'a task id must be a whole number, e.g. 12' })
