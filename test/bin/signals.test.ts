@@ -91,7 +91,8 @@ describe('signals and the re-launched child', { skip, timeout: 60_000 }, () => {
     'Ctrl-C in a terminal reaches the child once: the server stops cleanly, exit 0',
     { skip: hasScript ? false : 'needs util-linux script(1) for a pseudo-terminal' },
     async () => {
-      const command = `${SYSTEM_NODE} ${BIN} serve --port 0 --db ${join(temp.dir, 'tty.db')}`;
+      // exec: a non-interactive sh (dash, where SHELL is unset) would itself die of the Ctrl-C
+      const command = `exec ${SYSTEM_NODE} ${BIN} serve --port 0 --db ${join(temp.dir, 'tty.db')}`;
       // script -e exits with the command's status; its stdin is typed into the terminal
       const terminal = spawn('script', ['-qfec', command, '/dev/null'], { stdio: 'pipe' });
       const exit = once(terminal, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
