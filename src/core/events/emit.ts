@@ -36,6 +36,11 @@ export class Emit {
     this.writer = writer;
   }
 
+  /** Emits what `body` emits in a few multi-row statements (a cascade over many tasks). */
+  batch<T>(body: () => T): T {
+    return this.writer.batch(body);
+  }
+
   /** An event about one task. */
   private onTask<T extends EventType>(
     context: CallContext,

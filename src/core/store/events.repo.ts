@@ -1,6 +1,7 @@
 // SQL for the append-only event log.
 import type { OrchestronEvent } from '../../shared/operations/events.ops.ts';
 import type { Db } from './database.ts';
+import { StatementCache } from './statement-cache.ts';
 
 export interface NewEvent {
   at: string;
@@ -33,6 +34,9 @@ const toEvent = (row: EventRow): OrchestronEvent => ({
 const json = (value: unknown) =>
   value === undefined || value === null ? null : JSON.stringify(value);
 
+/** Rows per multi-row INSERT at most: 7 parameters each stays far below SQLite's 32,766. */
+const MAX_BATCH_ROWS = 256;
+
 export type EventsRepo = ReturnType<typeof createEventsRepo>;
 
 export function createEventsRepo(db: Db) {
@@ -50,20 +54,38 @@ export function createEventsRepo(db: Db) {
     `SELECT ${columns} FROM events WHERE task_id = ? AND id > ? ORDER BY id LIMIT ?`,
   );
   const lastId = db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM events');
+  const cache = new StatementCache(db);
+  const values = (event: NewEvent) => [
+    event.at,
+    event.actor,
+    event.type,
+    event.project_id,
+    event.task_id,
+    json(event.before),
+    json(event.after),
+  ];
 
   return {
-    append: (event: NewEvent): number =>
-      Number(
-        insert.run(
-          event.at,
-          event.actor,
-          event.type,
-          event.project_id,
-          event.task_id,
-          json(event.before),
-          json(event.after),
-        ).lastInsertRowid,
-      ),
+    append: (event: NewEvent): number => Number(insert.run(...values(event)).lastInsertRowid),
+    /**
+     * Appends many events with a few multi-row INSERTs: a cascade over thousands of dependents
+     * writes its events in a handful of statements, not one per task. Batches have power-of-two
+     * sizes, so at most nine statement shapes are ever prepared.
+     */
+    appendMany(events: readonly NewEvent[]): void {
+      for (let start = 0; start < events.length;) {
+        let size = MAX_BATCH_ROWS;
+        while (size > events.length - start) size /= 2;
+        const rows = events.slice(start, start + size);
+        start += size;
+        const statement = cache.get(
+          `INSERT INTO events (at, actor, type, project_id, task_id, before, after) VALUES ${rows
+            .map(() => '(?, ?, ?, ?, ?, ?, ?)')
+            .join(', ')}`,
+        );
+        statement.run(rows.flatMap(values));
+      }
+    },
     query(query: EventQuery): OrchestronEvent[] {
       const rows =
         query.task_id !== undefined

@@ -238,7 +238,9 @@ export class GraphRules {
     }
     const changes: DerivedChanges = { becameReady: [], nowWaitingOnFailed: [] };
     if (!options.silent) {
-      for (const [id, after] of latest) this.report(initial.get(id)!, after, changes, context);
+      this.emit.batch(() => {
+        for (const [id, after] of latest) this.report(initial.get(id)!, after, changes, context);
+      });
     }
     return changes;
   }
@@ -273,11 +275,13 @@ export class GraphRules {
   ): string[] {
     const ref = { id: task.id, title: task.title, status: task.status };
     const working: string[] = [];
-    for (const dependent of this.store.tasks.getMany(dependents)) {
-      this.emit.prerequisiteReopened(context, dependent, ref, flagsOf(dependent));
-      if (WORKING.includes(dependent.status))
-        working.push(`#${dependent.id} "${dependent.title}" (${dependent.status})`);
-    }
+    this.emit.batch(() => {
+      for (const dependent of this.store.tasks.getMany(dependents)) {
+        this.emit.prerequisiteReopened(context, dependent, ref, flagsOf(dependent));
+        if (WORKING.includes(dependent.status))
+          working.push(`#${dependent.id} "${dependent.title}" (${dependent.status})`);
+      }
+    });
     return working.length === 0
       ? []
       : [

@@ -67,7 +67,7 @@ export class TaskRemovalService extends CoreService {
     ids.sort((a, b) => a - b);
     for (let start = 0; start < ids.length; start += CHUNK) {
       const tasks = toTasks(this.store, this.store.tasks.getMany(ids.slice(start, start + CHUNK)));
-      for (const task of tasks) this.emit.taskDeleted(context, task);
+      this.emit.batch(() => tasks.forEach((task) => this.emit.taskDeleted(context, task)));
       removed.push(...tasks.map(({ id, title, status }) => ({ id, title, status })));
       yield removed.length / 2;
     }
