@@ -22,6 +22,11 @@ import {
   type Clock,
 } from './call-context.ts';
 import { Emit } from './events/emit.ts';
+import { gateHandlers } from './agents/gates.handlers.ts';
+import { artifactHandlers, handoffHandlers, progressHandlers } from './agents/handoff.handlers.ts';
+import { interventionHandlers } from './agents/interventions.handlers.ts';
+import { AgentActivity } from './agents/agent-activity.ts';
+import { sessionHandlers } from './agents/sessions.handlers.ts';
 import { eventHandlers, notificationHandlers } from './events/event.handlers.ts';
 import { EventLog } from './events/event-log.ts';
 import { EventWriter } from './events/event-writer.ts';
@@ -34,6 +39,8 @@ import { ProjectService } from './projects/project.service.ts';
 import { openDatabase } from './store/database.ts';
 import { Store } from './store/store.ts';
 import { GraphRules } from './tasks/graph-rules.ts';
+import { claimHandlers } from './tasks/claims.handlers.ts';
+import { LeaseLifecycle } from './tasks/lease-expiry.ts';
 import { dependencyHandlers, taskHandlers } from './tasks/task.handlers.ts';
 
 /** Each feature's handlers; the compiler checks every group of the registry is bound once. */
@@ -46,7 +53,14 @@ const FEATURES: { [G in GroupName]: FeatureBinding<G> } = {
   commits: commitHandlers,
   events: eventHandlers,
   notifications: notificationHandlers,
+  interventions: interventionHandlers,
   transfer: transferHandlers,
+  claims: claimHandlers,
+  sessions: sessionHandlers,
+  progress: progressHandlers,
+  handoff: handoffHandlers,
+  artifacts: artifactHandlers,
+  gates: gateHandlers,
 };
 
 export interface OrchestratorOptions {
@@ -56,14 +70,22 @@ export interface OrchestratorOptions {
   checkOutputs?: boolean;
   /** Poll for other processes' changes this often; false to only see them on the next call. */
   watchIntervalMs?: number | false;
+  /** Expire silent agents' leases this often; by default every 5 s when watching, else never. */
+  leaseSweepMs?: number | false;
 }
+
+/** How often a watching host expires leases: a silent agent is noticed within seconds. */
+const LEASE_SWEEP_MS = 5_000;
 
 type AnyHandler = (args: unknown, context: CallContext) => unknown;
 
-function bindHandlers(store: Store, clock: Clock): Record<OperationName, AnyHandler> {
+function buildServices(store: Store, clock: Clock): FeatureServices {
   const emit = new Emit(new EventWriter(store, clock));
   const core = { store, emit, clock, rules: new GraphRules(store, emit, clock) };
-  const services: FeatureServices = { ...core, projects: new ProjectService(core) };
+  return { ...core, projects: new ProjectService(core) };
+}
+
+function bindHandlers(services: FeatureServices): Record<OperationName, AnyHandler> {
   const handlers: Partial<Record<OperationName, Handler<OperationName>>> = {};
   for (const bind of Object.values(FEATURES) as FeatureBinding<GroupName>[])
     Object.assign(handlers, bind(services));
@@ -87,15 +109,53 @@ export class Orchestrator {
   private readonly handlers: Record<OperationName, AnyHandler>;
   private readonly eventLog: EventLog;
   private readonly checkOutputs: boolean;
+  private readonly activity: AgentActivity;
+  private readonly leases: LeaseLifecycle;
+  private sweeper: NodeJS.Timeout | null = null;
   /** The call whose transaction spans event-loop turns; others wait for it. */
   private inFlight: Promise<unknown> | null = null;
 
   constructor(options: OrchestratorOptions) {
     this.store = new Store(openDatabase(options.databasePath));
-    this.handlers = bindHandlers(this.store, options.clock ?? systemClock);
+    const clock = options.clock ?? systemClock;
+    const services = buildServices(this.store, clock);
+    this.handlers = bindHandlers(services);
+    this.activity = new AgentActivity(this.store, clock);
+    this.leases = new LeaseLifecycle(services);
     this.eventLog = new EventLog(this.store);
     this.checkOutputs = options.checkOutputs ?? false;
     if (options.watchIntervalMs !== false) this.eventLog.watch(options.watchIntervalMs);
+    const sweep =
+      options.leaseSweepMs ?? (options.watchIntervalMs === false ? false : LEASE_SWEEP_MS);
+    if (sweep !== false) this.startLeaseSweeper(sweep);
+  }
+
+  /**
+   * Expires leases past their time now (claims do it too); returns how many. Skipped while a
+   * long call's transaction is open on this connection, so it never writes inside another's.
+   */
+  sweepLeases(): number {
+    if (this.inFlight || this.store.inTransaction) return 0;
+    return this.leases.expireDue();
+  }
+
+  /** Sweeps leases every `intervalMs` until disposed; the timer keeps no process alive. */
+  startLeaseSweeper(intervalMs: number): void {
+    this.stopLeaseSweeper();
+    this.sweeper = setInterval(() => {
+      try {
+        this.sweepLeases();
+      } catch {
+        // a busy database: the next sweep, or the next claim, expires them
+      }
+      this.eventLog.poll();
+    }, intervalMs);
+    this.sweeper.unref();
+  }
+
+  stopLeaseSweeper(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = null;
   }
 
   /** Validates the input with the operation's schema, runs it, and delivers its events. */
@@ -133,7 +193,9 @@ export class Orchestrator {
         checkInputShape(input ?? {});
         return parseInput(name, input);
       });
-      const outputs = await this.exclusive(() => this.invoke(name, parsed, context));
+      const outputs = OPERATIONS[name].waits
+        ? await this.beside(name, parsed, context)
+        : await this.exclusive(() => this.invokeAsAgent(name, parsed, context));
       if (this.checkOutputs) outputs.forEach((output) => this.checkOutput(name, output));
       return outputs;
     } catch (error) {
@@ -143,6 +205,20 @@ export class Orchestrator {
     } finally {
       this.eventLog.poll();
     }
+  }
+
+  /** Runs the call between the claims rules and the lease renewal its success earns (agents only). */
+  private invokeAsAgent(name: OperationName, inputs: unknown[], context: CallContext) {
+    this.activity.authorize(name, inputs, context);
+    const outputs = this.invoke(name, inputs, context);
+    if (outputs instanceof Promise) {
+      return outputs.then((done) => {
+        this.activity.record(inputs, context);
+        return done;
+      });
+    }
+    this.activity.record(inputs, context);
+    return outputs;
   }
 
   private invoke(name: OperationName, inputs: unknown[], context: CallContext) {
@@ -158,6 +234,20 @@ export class Orchestrator {
       for (const input of inputs) outputs.push(await handler(input, context));
       return outputs;
     });
+  }
+
+  /**
+   * Runs a call that mostly waits (its contract says `waits`, e.g. a 50-second long-poll) beside
+   * the others: it starts when no long call is in flight, then never holds one up. Its handler
+   * only does short reads, each outside any other call's open transaction.
+   */
+  private async beside(name: OperationName, inputs: unknown[], context: CallContext) {
+    while (this.inFlight) await this.inFlight.catch(() => undefined);
+    const outputs: unknown[] = [];
+    for (const input of inputs) outputs.push(await this.handlers[name](input, context));
+    // the agent was there all along; its session is seen (never inside another call's write)
+    if (!this.store.inTransaction) this.activity.record(inputs, context);
+    return outputs;
   }
 
   /** Runs `body` when no long call is in flight; a long one keeps others waiting until it ends. */
@@ -189,6 +279,7 @@ export class Orchestrator {
   }
 
   dispose(): void {
+    this.stopLeaseSweeper();
     this.eventLog.dispose();
     this.store.dispose();
   }

@@ -2,6 +2,7 @@
 // recording the payload the typed union in src/shared/events declares for it.
 import type { EventOf, EventType } from '../../shared/events/event-types.ts';
 import type { Commit } from '../../shared/operations/commits.ops.ts';
+import type { Intervention } from '../../shared/operations/interventions.ops.ts';
 import type { Notification } from '../../shared/operations/notifications.ops.ts';
 import type { Project } from '../../shared/operations/projects.ops.ts';
 import type { TaskStatus } from '../../shared/tasks/task-fields.ts';
@@ -19,6 +20,10 @@ interface TaskAt {
   id: number;
   project_id: number;
 }
+
+/** A lease as events record it. */
+export type LeaseFacts = EventOf<'task.released'>['before'];
+export type SessionFacts = EventOf<'session.started'>['after'];
 
 export interface StatusMove {
   status: TaskStatus;
@@ -55,6 +60,55 @@ export class Emit {
       before,
       after,
     });
+  }
+
+  taskProgress(
+    context: CallContext,
+    task: TaskAt,
+    before: EventOf<'task.progress'>['before'],
+    after: EventOf<'task.progress'>['after'],
+  ): void {
+    this.onTask(context, 'task.progress', task, before, after);
+  }
+
+  checkpointsChanged(
+    context: CallContext,
+    task: TaskAt,
+    before: EventOf<'task.checkpoints_changed'>['before'],
+    after: EventOf<'task.checkpoints_changed'>['after'],
+  ): void {
+    this.onTask(context, 'task.checkpoints_changed', task, before, after);
+  }
+
+  /** A context saved outside any task is recorded without project or task. */
+  contextSaved(
+    context: CallContext,
+    task: TaskAt | null,
+    after: EventOf<'context.saved'>['after'],
+  ): void {
+    this.writer.append(context, 'context.saved', {
+      project_id: task?.project_id ?? null,
+      task_id: task?.id ?? null,
+      before: null,
+      after,
+    });
+  }
+
+  handoffPrepared(
+    context: CallContext,
+    task: TaskAt,
+    after: EventOf<'handoff.prepared'>['after'],
+  ): void {
+    this.onTask(context, 'handoff.prepared', task, null, after);
+  }
+
+  artifactStored(
+    context: CallContext,
+    task: TaskAt,
+    before: EventOf<'artifact.stored'>['before'],
+    artifact: EventOf<'artifact.stored'>['after'],
+  ): void {
+    this.onTask(context, 'artifact.stored', task, before, artifact);
   }
 
   projectCreated(context: CallContext, project: Project): void {
@@ -217,4 +271,145 @@ export class Emit {
       after: { ids, marked },
     });
   }
+
+  reviewRequested(
+    context: CallContext,
+    task: TaskAt,
+    after: EventOf<'task.review_requested'>['after'],
+  ): void {
+    this.onTask(context, 'task.review_requested', task, null, after);
+  }
+
+  taskApproved(context: CallContext, task: TaskAt, after: EventOf<'task.approved'>['after']): void {
+    this.onTask(context, 'task.approved', task, null, after);
+  }
+
+  taskRejected(context: CallContext, task: TaskAt, after: EventOf<'task.rejected'>['after']): void {
+    this.onTask(context, 'task.rejected', task, null, after);
+  }
+
+  taskClarified(context: CallContext, task: TaskAt, clarificationId: number, text: string): void {
+    this.onTask(context, 'task.clarified', task, null, { clarification_id: clarificationId, text });
+  }
+
+  taskGateChanged(
+    context: CallContext,
+    task: TaskAt & { version: number; updated_at: string },
+    before: boolean,
+    after: boolean,
+  ): void {
+    this.onTask(
+      context,
+      'task.gate_changed',
+      task,
+      { requires_approval: before },
+      { requires_approval: after, version: task.version, updated_at: task.updated_at },
+    );
+  }
+
+  projectGateChanged(
+    context: CallContext,
+    project: { id: number; updated_at: string },
+    before: boolean,
+    after: boolean,
+  ): void {
+    this.writer.append(context, 'project.gate_changed', {
+      project_id: project.id,
+      task_id: null,
+      before: { requires_approval: before },
+      after: { requires_approval: after, updated_at: project.updated_at },
+    });
+  }
+
+  taskClaimed(
+    context: CallContext,
+    task: TaskAt,
+    before: EventOf<'task.claimed'>['before'],
+    after: EventOf<'task.claimed'>['after'],
+  ): void {
+    this.onTask(context, 'task.claimed', task, before, after);
+  }
+
+  taskReleased(
+    context: CallContext,
+    task: TaskAt,
+    lease: LeaseFacts,
+    after: EventOf<'task.released'>['after'],
+  ): void {
+    this.onTask(context, 'task.released', task, lease, after);
+  }
+
+  leaseExpired(
+    context: CallContext,
+    task: TaskAt,
+    lease: LeaseFacts,
+    after: EventOf<'task.lease_expired'>['after'],
+  ): void {
+    this.onTask(context, 'task.lease_expired', task, lease, after);
+  }
+
+  taskPaused(context: CallContext, task: TaskAt, after: EventOf<'task.paused'>['after']): void {
+    this.onTask(context, 'task.paused', task, null, after);
+  }
+
+  taskResumed(context: CallContext, task: TaskAt, before: EventOf<'task.resumed'>['before']): void {
+    this.onTask(context, 'task.resumed', task, before, null);
+  }
+
+  sessionStarted(context: CallContext, session: SessionFacts): void {
+    this.writer.append(context, 'session.started', {
+      project_id: null,
+      task_id: null,
+      before: null,
+      after: session,
+    });
+  }
+
+  sessionEnded(
+    context: CallContext,
+    session: SessionFacts,
+    after: EventOf<'session.ended'>['after'],
+  ): void {
+    this.writer.append(context, 'session.ended', {
+      project_id: null,
+      task_id: null,
+      before: session,
+      after,
+    });
+  }
+
+  interventionRequested(context: CallContext, intervention: Intervention): void {
+    this.onTask(
+      context,
+      'intervention.requested',
+      interventionTask(intervention),
+      null,
+      intervention,
+    );
+  }
+
+  interventionAnswered(context: CallContext, intervention: Intervention): void {
+    this.onTask(
+      context,
+      'intervention.answered',
+      interventionTask(intervention),
+      { status: 'open' },
+      intervention,
+    );
+  }
+
+  interventionCancelled(context: CallContext, intervention: Intervention): void {
+    this.onTask(
+      context,
+      'intervention.cancelled',
+      interventionTask(intervention),
+      { status: 'open' },
+      intervention,
+    );
+  }
+}
+
+/** The task a question is about, as events place it. */
+function interventionTask(intervention: Intervention): TaskAt {
+  return { id: intervention.task_id, project_id: intervention.project_id };
 }

@@ -12,5 +12,7 @@ export const notificationHandlers: FeatureBinding<'notifications'> = (services) 
   return {
     list_notifications: (args) => notifications.list(args),
     mark_notifications_read: (args, context) => notifications.markRead(args, context),
+    get_notifications: (args, context) => notifications.own(args, context),
+    acknowledge_notifications: (args, context) => notifications.acknowledge(args, context),
   };
 };

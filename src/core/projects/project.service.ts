@@ -5,8 +5,10 @@ import { AppError, placeholder } from '../../shared/errors.ts';
 import type { OperationArgs, OperationOutput } from '../../shared/operations/registry.ts';
 import type { Project } from '../../shared/operations/projects.ops.ts';
 import type { CallContext } from '../call-context.ts';
+import { checkGateChange } from '../agents/gates.ts';
 import { CoreService } from '../core-service.ts';
 import { canonicalFolder, projectOfFolder, type ProjectReason } from './project-resolution.ts';
+import { clip } from '../../shared/text/excerpt.ts';
 
 export const DEFAULT_PROJECT_ID = 1;
 const CURRENT_PROJECT = 'current_project';
@@ -46,8 +48,9 @@ export class ProjectService extends CoreService {
         ? this.store.projects.get(Number(ref))
         : this.store.projects.findByName(ref);
     if (project) return project;
-    const known = this.store.projects.someNames();
-    const shown = typeof ref === 'number' ? `with id ${ref}` : `"${ref.slice(0, 80)}"`;
+    // names are listed short: a message must never repeat a huge value back
+    const known = this.store.projects.someNames().map((name) => clip(name, 40));
+    const shown = typeof ref === 'number' ? `with id ${ref}` : `"${clip(ref, 80)}"`;
     throw new AppError(
       'NOT_FOUND',
       `${source ? `${source}: no` : 'No'} project ${shown}. Known projects: ${known.join(', ')}.`,
@@ -122,12 +125,21 @@ export class ProjectService extends CoreService {
         next.name = input.name;
       }
       if (input.description !== undefined) next.description = input.description;
+      if (input.requires_approval !== undefined) {
+        checkGateChange(
+          context,
+          `project "${current.name}"`,
+          current.requires_approval,
+          input.requires_approval,
+        );
+        next.requires_approval = input.requires_approval;
+      }
       if (input.root_path !== undefined) {
         next.root_path = input.root_path === null ? null : canonicalFolder(input.root_path);
         if (next.root_path !== null && next.root_path !== current.root_path)
           this.checkFolderFree(next.root_path);
       }
-      const changed = (['name', 'description', 'root_path'] as const).filter(
+      const changed = (['name', 'description', 'root_path', 'requires_approval'] as const).filter(
         (field) => next[field] !== current[field],
       );
       if (changed.length === 0) {

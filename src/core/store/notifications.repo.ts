@@ -19,6 +19,13 @@ export interface NotificationQuery {
   limit: number;
 }
 
+export interface OwnQuery {
+  recipient: string | null;
+  after_id: number;
+  unread_only: 0 | 1;
+  limit: number;
+}
+
 export type NotificationsRepo = ReturnType<typeof createNotificationsRepo>;
 
 export function createNotificationsRepo(db: Db) {
@@ -38,6 +45,21 @@ export function createNotificationsRepo(db: Db) {
   const existing = db.prepare<[string], { id: number }>(
     'SELECT id FROM notifications WHERE id IN (SELECT value FROM json_each(?))',
   );
+  // `recipient IS @recipient` matches NULL too: a person's notifications have no recipient
+  const own = db.prepare<OwnQuery, Notification>(
+    `SELECT ${columns} FROM notifications
+     WHERE recipient IS @recipient AND id > @after_id AND (@unread_only = 0 OR read_at IS NULL)
+     ORDER BY id LIMIT @limit`,
+  );
+  const unreadOwn = db.prepare<{ recipient: string | null }, { n: number }>(
+    'SELECT count(*) AS n FROM notifications WHERE recipient IS @recipient AND read_at IS NULL',
+  );
+  const unreadOwnIds = db.prepare<{ recipient: string | null }, { id: number }>(
+    'SELECT id FROM notifications WHERE recipient IS @recipient AND read_at IS NULL ORDER BY id',
+  );
+  const recipients = db.prepare<[string], { id: number; recipient: string | null }>(
+    'SELECT id, recipient FROM notifications WHERE id IN (SELECT value FROM json_each(?))',
+  );
   return {
     insert: (notification: NewNotification): Notification => {
       const id = Number(insert.run(notification).lastInsertRowid);
@@ -49,5 +71,13 @@ export function createNotificationsRepo(db: Db) {
       markRead.run(at, JSON.stringify(ids)).changes,
     existing: (ids: readonly number[]): number[] =>
       existing.all(JSON.stringify(ids)).map((row) => row.id),
+    /** One recipient's own notifications (NULL: the person's). */
+    own: (query: OwnQuery): Notification[] => own.all(query),
+    unreadCount: (recipient: string | null): number => unreadOwn.get({ recipient })!.n,
+    unreadIds: (recipient: string | null): number[] =>
+      unreadOwnIds.all({ recipient }).map((row) => row.id),
+    /** Who each of `ids` is addressed to; ids that do not exist are left out. */
+    recipients: (ids: readonly number[]): Map<number, string | null> =>
+      new Map(recipients.all(JSON.stringify(ids)).map((row) => [row.id, row.recipient])),
   };
 }

@@ -1,12 +1,19 @@
 // The open database with its repositories, and the one way to write: an IMMEDIATE transaction,
 // so concurrent writers queue on the busy timeout instead of failing half-way.
 import type { Db } from './database.ts';
+import { createAgentWorkRepo } from './agent-work.repo.ts';
+import { createArtifactsRepo } from './artifacts.repo.ts';
 import { createCommitsRepo } from './commits.repo.ts';
+import { createContextsRepo } from './contexts.repo.ts';
 import { createDependenciesRepo } from './dependencies.repo.ts';
 import { createEventsRepo } from './events.repo.ts';
+import { createGatesRepo } from './gates.repo.ts';
+import { createLeasesRepo } from './leases.repo.ts';
 import { createNotificationsRepo } from './notifications.repo.ts';
 import { createPreferencesRepo } from './preferences.repo.ts';
+import { createProgressRepo } from './progress.repo.ts';
 import { createProjectsRepo } from './projects.repo.ts';
+import { createSessionsRepo } from './sessions.repo.ts';
 import { createTaskDetailsRepo } from './task-details.repo.ts';
 import { createTaskListsRepo } from './task-lists.repo.ts';
 import { createTasksRepo } from './tasks.repo.ts';
@@ -22,6 +29,13 @@ export class Store {
   readonly events;
   readonly notifications;
   readonly preferences;
+  readonly progress;
+  readonly contexts;
+  readonly artifacts;
+  readonly agentWork;
+  readonly gates;
+  readonly leases;
+  readonly sessions;
   private readonly run: {
     immediate: (body: () => unknown) => unknown;
     deferred: (body: () => unknown) => unknown;
@@ -39,6 +53,13 @@ export class Store {
     this.events = createEventsRepo(db);
     this.notifications = createNotificationsRepo(db);
     this.preferences = createPreferencesRepo(db);
+    this.progress = createProgressRepo(db);
+    this.contexts = createContextsRepo(db);
+    this.artifacts = createArtifactsRepo(db);
+    this.agentWork = createAgentWorkRepo(db);
+    this.gates = createGatesRepo(db);
+    this.leases = createLeasesRepo(db);
+    this.sessions = createSessionsRepo(db);
     this.run = db.transaction((body: () => unknown) => body());
   }
 

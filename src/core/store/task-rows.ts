@@ -89,6 +89,7 @@ export function toRecord(row: TaskRow): TaskRecord {
   for (const name of COLUMN_FIELDS) {
     const storage = storageOf(name);
     if (storage === 'json') record[name] = JSON.parse(row[name] as string);
+    else if (storage === 'flag') record[name] = row[name] === 1;
     else if (storage === 'xy') {
       const [x, y] = [row[`${name}_x`], row[`${name}_y`]];
       record[name] = x === null || y === null ? null : { x, y };
@@ -105,6 +106,7 @@ export function toParams(task: TaskWrite): Record<string, unknown> {
     const value = (task as Record<string, unknown>)[name];
     const storage = storageOf(name);
     if (storage === 'json') params[name] = JSON.stringify(value);
+    else if (storage === 'flag') params[name] = value ? 1 : 0;
     else if (storage === 'xy') {
       const point = value as { x: number; y: number } | null;
       params[`${name}_x`] = point?.x ?? null;

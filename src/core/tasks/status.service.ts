@@ -3,14 +3,33 @@
 // reopening a completed one warns about dependents already at work.
 import type { OperationArgs, OperationOutput } from '../../shared/operations/registry.ts';
 import type { TaskStatus } from '../../shared/tasks/task-fields.ts';
+import { authorizeChange } from '../agents/authorization.ts';
+import { checkLeavingReview, stopsAtReview } from '../agents/gates.ts';
+import { ReviewSubmission } from '../agents/review-submission.ts';
 import type { CallContext } from '../call-context.ts';
 import { CoreService } from '../core-service.ts';
 import type { TaskRecord } from '../store/task-rows.ts';
 import { Work } from '../work.ts';
+import { LeaseLifecycle } from './lease-expiry.ts';
 import { checkVersion, requireTask } from './task-errors.ts';
 import { toTask } from './task-view.ts';
 
 export class StatusService extends CoreService {
+  /** A move out of work ends the task's lease; a move back from waiting on the person restarts it. */
+  private readonly leases = new LeaseLifecycle({
+    store: this.store,
+    emit: this.emit,
+    clock: this.clock,
+    rules: this.rules,
+  });
+  /** An agent's completion of a gated task goes to review instead. */
+  private readonly review = new ReviewSubmission({
+    store: this.store,
+    emit: this.emit,
+    clock: this.clock,
+    rules: this.rules,
+  });
+
   setStatus(
     input: OperationArgs<'update_task_status'>,
     context: CallContext,
@@ -19,6 +38,8 @@ export class StatusService extends CoreService {
     return store.writeAsync(async () => {
       const current = requireTask(store, input.task_id);
       checkVersion(current, input.expected_version);
+      authorizeChange(store, current, context, this.clock.now());
+      checkLeavingReview(current, input.status, context);
       if (current.status === input.status) {
         return {
           task: toTask(store, current),
@@ -29,8 +50,11 @@ export class StatusService extends CoreService {
         };
       }
       this.rules.checkMove(current, input.status);
+      const stop = stopsAtReview(store, current, input.status, context);
+      if (stop) return this.review.submit(current, input.status, stop, context);
       const work = new Work(context, `updating the tasks after #${current.id}`, 0);
       const change = await work.run(this.rules.moveStatus(current, input.status, context));
+      this.leases.afterMove(current, input.status, context);
       return {
         task: toTask(store, change.task),
         message: describe(

@@ -2,6 +2,8 @@
 // dependents go too) or relink (they inherit its own prerequisites).
 import { AppError } from '../../shared/errors.ts';
 import type { TaskRef } from '../../shared/tasks/task.schema.ts';
+import { removeArtifactFolders } from '../agents/artifact-files.ts';
+import { authorizeDelete } from '../agents/authorization.ts';
 import { CoreService } from '../core-service.ts';
 import { Work, type Steps } from '../work.ts';
 import type { OperationArgs, OperationOutput } from '../../shared/operations/registry.ts';
@@ -13,12 +15,12 @@ import { toTasks } from './task-view.ts';
 const CHUNK = 500;
 
 export class TaskRemovalService extends CoreService {
-  delete(
+  async delete(
     input: OperationArgs<'delete_task'>,
     context: CallContext,
   ): Promise<OperationOutput<'delete_task'>> {
     const { store } = this;
-    return store.writeAsync(async () => {
+    const result = await store.writeAsync(async () => {
       const root = requireTask(store, input.task_id);
       const doomed = this.withSubtasks([root.id]);
       let outside = this.dependentsOutside(doomed);
@@ -48,6 +50,9 @@ export class TaskRemovalService extends CoreService {
           outside = this.dependentsOutside(doomed);
         }
       }
+      if (context.caller.kind === 'agent') {
+        authorizeDelete(store, store.tasks.getMany([...doomed]), context, this.clock.now());
+      }
       const relinked =
         input.on_dependents === 'relink' ? this.relink(root.id, doomed, outside, context) : [];
       const work = new Work(context, 'deleting tasks', doomed.size);
@@ -59,6 +64,10 @@ export class TaskRemovalService extends CoreService {
         relinked,
       };
     });
+    // artifact files go once the deletion is committed; within a caller's larger transaction
+    // (which may still roll back) they stay until a later deletion sweeps them
+    if (!store.inTransaction) removeArtifactFolders(store);
+    return result;
   }
 
   /** Records every task's deletion, then deletes them, a chunk at a time, yielding progress. */

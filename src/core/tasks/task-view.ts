@@ -57,11 +57,12 @@ export function toCompactTasks(store: Store, records: readonly TaskRecord[]): Co
     store,
     records.map((record) => record.id),
   );
-  return records.map(({ id, title, status, priority }) => ({
+  return records.map(({ id, title, status, priority, lease_holder }) => ({
     id,
     title,
     status,
     priority,
     dependencies: dependencies.get(id) ?? [],
+    lease_holder,
   }));
 }

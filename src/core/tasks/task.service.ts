@@ -10,6 +10,10 @@ import {
   initialValue,
 } from '../../shared/tasks/task-declaration.ts';
 import type { Task } from '../../shared/tasks/task.schema.ts';
+import { authorizeChange } from '../agents/authorization.ts';
+import { gateDetails } from '../agents/clarification.service.ts';
+import { checkGateChange } from '../agents/gates.ts';
+import { workDetails } from '../agents/work-details.ts';
 import type { CallContext } from '../call-context.ts';
 import { CoreService, type CoreServices } from '../core-service.ts';
 import { findCycle } from '../graph/cycle-check.ts';
@@ -108,6 +112,8 @@ export class TaskService extends CoreService {
         subtasks: this.store.tasks.subtaskRefs(record.id),
         failed_prerequisites: dependencies.filter((ref) => failed.has(ref.id)),
         commits: this.store.commits.ofTask(record.id),
+        ...workDetails(this.store, record.id),
+        ...gateDetails(this.store, record.id),
         ...(input.include_executions ? { executions: [] } : {}),
         ...(input.include_analysis ? { analysis: [] } : {}),
       };
@@ -150,6 +156,11 @@ export class TaskService extends CoreService {
     return this.store.write(() => {
       const current = requireTask(this.store, input.task_id);
       checkVersion(current, input.expected_version);
+      authorizeChange(this.store, current, context, this.clock.now());
+      if (input.requires_approval !== undefined) {
+        const name = `task #${current.id} "${current.title}"`;
+        checkGateChange(context, name, current.requires_approval, input.requires_approval);
+      }
       const before = toTask(this.store, current);
       const given = input as Record<string, unknown>;
       const changed = EDITABLE.filter(

@@ -3,9 +3,12 @@
 // Events are written by one module per kind in core (src/core/events/emit.ts).
 import { z } from 'zod';
 import { lazy } from '../lazy.ts';
+import { ArtifactSchema } from '../operations/artifacts.ops.ts';
 import { CommitSchema } from '../operations/commits.ops.ts';
+import { InterventionSchema } from '../operations/interventions.ops.ts';
 import { NotificationSchema } from '../operations/notifications.ops.ts';
 import { ProjectSchema } from '../operations/projects.ops.ts';
+import { CheckpointSchema } from '../operations/progress.ops.ts';
 import { TaskRefSchema, TaskSchema, TaskStatusSchema } from '../tasks/task.schema.ts';
 
 const Edge = z.object({ task_id: z.int(), depends_on: z.int() });
@@ -13,6 +16,31 @@ const Edge = z.object({ task_id: z.int(), depends_on: z.int() });
 const Flags = { ready: z.boolean(), waiting_on_failed: z.boolean() };
 const FailedCount = z.object({ failed_prerequisites: z.int() });
 const Fields = z.record(z.string(), z.unknown());
+/** A step of an approval: the task's status after it, which gate held it, who submitted it. */
+const Review = lazy(() =>
+  z.object({
+    status: TaskStatusSchema(),
+    version: z.int(),
+    gate: z.enum(['task', 'project']).nullable(),
+    submitted_by: z.string().nullable(),
+  }),
+);
+const Gate = z.object({ requires_approval: z.boolean() });
+/** A task's lease as claims, releases and expiries record it. */
+const Lease = z.object({
+  holder: z.string(),
+  session: z.string().nullable(),
+  expires_at: z.string().nullable(),
+});
+const Claim = () =>
+  Lease.extend({ status: TaskStatusSchema(), assignee: z.string().nullable(), version: z.int() });
+const Pause = z.object({ paused_at: z.string(), paused_by: z.string(), reason: z.string() });
+const Session = z.object({
+  session_id: z.string(),
+  agent: z.string(),
+  transport: z.string().nullable(),
+  started_at: z.string(),
+});
 
 const kind = <T extends string, B extends z.ZodType, A extends z.ZodType>(
   type: T,
@@ -73,6 +101,78 @@ const eventKinds = lazy(
       kind('commit.linked', z.null(), CommitSchema()),
       kind('notification.created', z.null(), NotificationSchema()),
       kind('notifications.read', z.null(), z.object({ ids: z.array(z.int()), marked: z.int() })),
+      kind('task.review_requested', z.null(), Review().extend({ requested: TaskStatusSchema() })),
+      kind('task.approved', z.null(), Review().extend({ note: z.string().nullable() })),
+      kind('task.rejected', z.null(), Review().extend({ reason: z.string() })),
+      kind('task.clarified', z.null(), z.object({ clarification_id: z.int(), text: z.string() })),
+      kind('task.gate_changed', Gate, Gate.extend({ version: z.int(), updated_at: z.string() })),
+      kind('project.gate_changed', Gate, Gate.extend({ updated_at: z.string() })),
+      kind('intervention.requested', z.null(), InterventionSchema()),
+      kind('intervention.answered', z.object({ status: z.literal('open') }), InterventionSchema()),
+      kind('intervention.cancelled', z.object({ status: z.literal('open') }), InterventionSchema()),
+      kind(
+        'task.claimed',
+        z.object({ status: TaskStatusSchema(), assignee: z.string().nullable() }),
+        Claim(),
+      ),
+      kind(
+        'task.released',
+        Lease,
+        z.object({
+          reason: z.string(),
+          status: TaskStatusSchema(),
+          assignee: z.string().nullable(),
+        }),
+      ),
+      kind(
+        'task.lease_expired',
+        Lease,
+        z.object({
+          expired_at: z.string(),
+          last_activity: z.string().nullable(),
+          status: TaskStatusSchema(),
+          assignee: z.string().nullable(),
+        }),
+      ),
+      kind('task.paused', z.null(), Pause.extend({ released: z.string().nullable() })),
+      kind('task.resumed', Pause, z.null()),
+      kind('session.started', z.null(), Session),
+      kind(
+        'session.ended',
+        Session,
+        z.object({ ended_at: z.string(), released: z.array(z.int()) }),
+      ),
+      kind(
+        'task.progress',
+        z.object({ progress: z.int(), version: z.int() }),
+        z.object({
+          progress: z.int(),
+          version: z.int(),
+          note: z.string().nullable(),
+          source: z.enum(['reported', 'checkpoints']),
+          updated_at: z.string(),
+        }),
+      ),
+      kind(
+        'task.checkpoints_changed',
+        z.object({ steps: z.array(CheckpointSchema()) }),
+        z.object({ steps: z.array(CheckpointSchema()), progress: z.int(), version: z.int() }),
+      ),
+      kind(
+        'context.saved',
+        z.null(),
+        z.object({ owner: z.string(), bytes: z.int(), compressed_bytes: z.int() }),
+      ),
+      kind(
+        'handoff.prepared',
+        z.null(),
+        z.object({ handoff_id: z.int(), owner: z.string(), next_steps: z.array(z.string()) }),
+      ),
+      kind(
+        'artifact.stored',
+        z.object({ size: z.int(), sha256: z.string() }).nullable(),
+        ArtifactSchema(),
+      ),
     ] as const,
 );
 

@@ -56,6 +56,11 @@ export interface OperationContract<
   readonly output: O;
   annotations: OperationAnnotations;
   audience: Audience;
+  /**
+   * A long-poll that spends most of its time waiting (wait_for_intervention): the core runs it
+   * beside other calls instead of one at a time, so its handler may only do short reads.
+   */
+  waits?: boolean;
   cli: CliSpec;
 }
 

@@ -12,6 +12,9 @@ export const ProjectSchema = lazy(() =>
     name: z.string(),
     description: z.string(),
     root_path: z.string().nullable().describe('The folder of the code base the project is about'),
+    requires_approval: z
+      .boolean()
+      .describe("Every agent's completion in this project waits for a person's approval"),
     created_at: z.string(),
     updated_at: z.string(),
   }),
@@ -88,13 +91,18 @@ export const initProject = defineOperation({
 
 export const updateProject = defineOperation({
   name: 'update_project',
-  description: 'Rename a project, change its description, or bind it to a folder (null unbinds).',
+  description:
+    "Rename a project, change its description, bind it to a folder (null unbinds), or make agents' completions in it wait for a person's approval.",
   input: () =>
     z.strictObject({
       project_id: ProjectRef(),
       name: ProjectNameInput().optional(),
       description: ProjectDescription().optional(),
       root_path: FolderInput().nullable().optional(),
+      requires_approval: z
+        .boolean({ error: 'requires_approval must be true or false' })
+        .optional()
+        .describe("Whether every agent's completion in it waits for a person's approval"),
     }),
   output: () =>
     z.object({ project: ProjectSchema(), changed: z.array(z.string()), message: z.string() }),

@@ -1,13 +1,20 @@
 // Every operation Orchestron offers, by feature. Transports loop over this; nothing else lists
 // them. The compiler checks that no two features declare the same operation name.
 import type { z } from 'zod';
+import { artifactOperations } from './artifacts.ops.ts';
+import { claimOperations } from './claims.ops.ts';
 import { commitOperations } from './commits.ops.ts';
 import { dependencyOperations } from './dependencies.ops.ts';
 import { eventOperations } from './events.ops.ts';
+import { gateOperations } from './gates.ops.ts';
 import { graphOperations } from './graph.ops.ts';
+import { handoffOperations } from './handoff.ops.ts';
+import { interventionOperations } from './interventions.ops.ts';
 import { nextTaskOperations } from './next-task.ops.ts';
 import { notificationOperations } from './notifications.ops.ts';
+import { progressOperations } from './progress.ops.ts';
 import { projectOperations } from './projects.ops.ts';
+import { sessionOperations } from './sessions.ops.ts';
 import { taskOperations } from './tasks.ops.ts';
 import { transferOperations } from './transfer.ops.ts';
 
@@ -20,7 +27,14 @@ export const OPERATION_GROUPS = {
   commits: commitOperations,
   events: eventOperations,
   notifications: notificationOperations,
+  interventions: interventionOperations,
   transfer: transferOperations,
+  claims: claimOperations,
+  sessions: sessionOperations,
+  progress: progressOperations,
+  handoff: handoffOperations,
+  artifacts: artifactOperations,
+  gates: gateOperations,
 };
 
 export type OperationGroups = typeof OPERATION_GROUPS;

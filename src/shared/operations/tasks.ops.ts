@@ -12,8 +12,11 @@ import {
   TaskSchema,
   TaskStatusInput,
 } from '../tasks/task.schema.ts';
+import { ArtifactSummarySchema } from './artifacts.ops.ts';
 import { CommitSchema } from './commits.ops.ts';
+import { ClarificationSchema, RECENT_CLARIFICATIONS, RejectionSchema } from './gates.ops.ts';
 import { defineOperation, DESTRUCTIVE, READ_ONLY, WRITE } from './operation.ts';
+import { CheckpointSchema } from './progress.ops.ts';
 import { createShape, updateShape } from './task-input-shapes.ts';
 
 const ExpectedVersion = lazy(() =>
@@ -56,6 +59,19 @@ export const getTask = defineOperation({
         .array(TaskRefSchema())
         .describe('Direct prerequisites that failed or wait on a failure'),
       commits: z.array(CommitSchema()),
+      checkpoints: z
+        .array(CheckpointSchema())
+        .describe('Its named steps in order, when it has any'),
+      artifacts: z
+        .array(ArtifactSummarySchema())
+        .describe('Stored outputs by name; read one with get_artifact'),
+      clarifications: z
+        .array(ClarificationSchema())
+        .describe(`A person's latest ${RECENT_CLARIFICATIONS} clarifications, oldest first`),
+      clarification_count: z.int().describe('Clarifications in all, including older ones'),
+      last_rejection: RejectionSchema()
+        .nullable()
+        .describe('Why a person last sent it back from review, if ever'),
       executions: z.array(z.unknown()).optional(),
       analysis: z.array(z.unknown()).optional(),
     }),
@@ -157,7 +173,7 @@ export const updateTask = defineOperation({
 export const updateTaskStatus = defineOperation({
   name: 'update_task_status',
   description:
-    'Move a task to a new status (done and in-progress are accepted too). Completing it makes dependents ready; failing or cancelling it marks dependents as waiting on a failed prerequisite.',
+    'Move a task to a new status. Completing it makes dependents ready; failing or cancelling it makes them wait on a failed prerequisite.',
   input: () =>
     z.strictObject({
       task_id: TaskId(),

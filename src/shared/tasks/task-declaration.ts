@@ -7,8 +7,9 @@ import { lazy } from '../lazy.ts';
 import { DEFAULT_PRIORITY, PRIORITY_LABELS } from './task-fields.ts';
 import * as input from './task-inputs.ts';
 
-/** How a field is kept: a column of tasks (JSON-encoded, or as x/y columns), a side table, or derived. */
-export type Storage = 'column' | 'json' | 'xy' | 'tags' | 'file_refs' | 'dependencies' | 'derived';
+/** How a field is kept: a column of tasks (JSON, 0/1 for a flag, or x/y), a side table, or derived. */
+export type Storage =
+  'column' | 'json' | 'flag' | 'xy' | 'tags' | 'file_refs' | 'dependencies' | 'derived';
 
 /** Where the CLI shows a field of one task: its summary lines, a text block, or a list block. */
 export type DetailView = 'heading' | 'summary' | 'text' | 'list' | 'hidden';
@@ -147,12 +148,42 @@ export const TASK_FIELDS = {
     { storage: 'column', update: true, initial: 0, exported: true, detail: 'summary' },
     () => ({ output: z.int(), input: input.ProgressInput(), document: z.int().min(0).max(100) }),
   ),
+  requires_approval: field(
+    { storage: 'flag', ...editable, initial: false, detail: 'summary' },
+    () => ({
+      output: z.boolean().describe("an agent's completion waits for a person's approval"),
+      input: z
+        .boolean({ error: 'requires_approval must be true or false' })
+        .describe("Whether an agent's completion must wait for a person's approval"),
+      // documents exported before gates existed carry no such field: no gate
+      document: z.boolean().optional(),
+    }),
+  ),
   version: field(system, () => ({ output: z.int(), document: z.int().positive() })),
   created_by: field(system, () => ({ output: z.string() })),
   created_at: field(system, () => ({ output: z.string() })),
   updated_at: field(system, () => ({ output: z.string() })),
   started_at: field(system, () => ({ output: z.string().nullable() })),
   completed_at: field(system, () => ({ output: z.string().nullable() })),
+  // read-only: set by claims and pauses, never by create, update or import
+  lease_holder: field({ storage: 'column', compact: true, detail: 'summary' }, () => ({
+    output: z.string().nullable().describe('Who has claimed the task; null when nobody has'),
+  })),
+  lease_expires_at: field({ storage: 'column', detail: 'summary' }, () => ({
+    output: z
+      .string()
+      .nullable()
+      .describe("When the holder's lease lapses unless its activity renews it"),
+  })),
+  paused_at: field({ storage: 'column', detail: 'hidden' }, () => ({
+    output: z.string().nullable(),
+  })),
+  paused_by: field({ storage: 'column', detail: 'hidden' }, () => ({
+    output: z.string().nullable(),
+  })),
+  paused_reason: field({ storage: 'column', detail: 'summary' }, () => ({
+    output: z.string().nullable().describe('Why a person paused the task; agents leave it alone'),
+  })),
   position: field({ storage: 'xy', ...nullable, detail: 'summary' }, () => ({
     output: input.PositionSchema().nullable(),
     input: input.PositionSchema().nullable(),
@@ -176,7 +207,7 @@ type FieldsWhere<Condition> = {
 }[TaskFieldName];
 
 /** Fields kept in the tasks table itself. */
-export type ColumnField = FieldsWhere<{ storage: 'column' | 'json' | 'xy' }>;
+export type ColumnField = FieldsWhere<{ storage: 'column' | 'json' | 'flag' | 'xy' }>;
 export type CreateField = FieldsWhere<{ create: 'required' | 'optional' }>;
 export type UpdateField = FieldsWhere<{ update: true }>;
 export type ExportedField = FieldsWhere<{ exported: true }>;
@@ -189,7 +220,7 @@ function namesWhere<K extends TaskFieldName>(test: (field: FieldMeta) => boolean
 }
 
 export const COLUMN_FIELDS = namesWhere<ColumnField>((f) =>
-  ['column', 'json', 'xy'].includes(f.storage),
+  ['column', 'json', 'flag', 'xy'].includes(f.storage),
 );
 export const CREATE_FIELDS = namesWhere<CreateField>((f) => f.create !== undefined);
 export const UPDATE_FIELDS = namesWhere<UpdateField>((f) => f.update === true);

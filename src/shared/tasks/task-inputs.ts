@@ -37,7 +37,9 @@ export const TaskStatusInput = lazy(() =>
     .enum(STATUS_WORDS, {
       error: `status must be one of ${TASK_STATUSES.join(', ')} (or done, in-progress, todo, deferred)`,
     })
-    .transform((word): TaskStatus => STATUS_ALIASES[word] ?? (word as TaskStatus)),
+    .transform((word): TaskStatus => STATUS_ALIASES[word] ?? (word as TaskStatus))
+    // schemas list our statuses only; the aliases are for people and agents used to other tools
+    .meta({ enum: [...TASK_STATUSES] }),
 );
 
 function controlMessage(field: string, multiline: boolean): string {
@@ -79,7 +81,7 @@ export const ProjectRef = lazy(() =>
     .union([z.int().positive(), textInput('project', TASK_LIMITS.shortText).trim().min(1)], {
       error: 'project_id must be a project id (number) or a project name',
     })
-    .describe('Project id or name; the project of your folder (or the current one) when omitted'),
+    .describe("Project id or name; default: your folder's project"),
 );
 
 export const TitleInput = lazy(() =>
@@ -156,7 +158,7 @@ export const CriteriaInput = lazy(() =>
     .transform((items) =>
       items.map((item) => (typeof item === 'string' ? { text: item, done: false } : item)),
     )
-    .describe('Ordered acceptance criteria: texts, or { text, done }'),
+    .describe('In order: texts, or { text, done }'),
 );
 
 const LineNumber = lazy(() => z.int().positive().max(10_000_000));

@@ -12,6 +12,11 @@ function cut(text: string, length: number): string {
   return text.slice(0, isHighSurrogate(text.charCodeAt(length - 1)) ? length - 1 : length);
 }
 
+/** `text` cut to at most `max` characters with … in place of the rest, never half a pair. */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${cut(text, max - 1)}…`;
+}
+
 /** Collects output until it holds `budget` characters, after which writers stop early. */
 class Sink {
   private readonly parts: string[] = [];

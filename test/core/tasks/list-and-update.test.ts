@@ -28,7 +28,7 @@ describe('list_tasks', () => {
     assert.deepEqual(seen, ids);
   });
 
-  test('compact returns only id, title, status, priority and dependencies', async () => {
+  test('compact returns only id, title, status, priority, dependencies and lease holder', async () => {
     const [a] = await createTasks(core, 'A');
     await core.call('create_task', { title: 'B', dependencies: [a!] });
     const { tasks } = await core.call('list_tasks', { fields: 'compact' });
@@ -38,6 +38,7 @@ describe('list_tasks', () => {
       status: 'pending',
       priority: 1,
       dependencies: [1],
+      lease_holder: null,
     });
   });
 

@@ -2,6 +2,10 @@
 // next number instead.
 import { migration001 } from './001-tasks.ts';
 import { migration002 } from './002-projects-in-folders.ts';
+import { migration003 } from './003-claims-and-sessions.ts';
+import { migration004 } from './004-approval-gates.ts';
+import { migration005 } from './005-progress-context-artifacts.ts';
+import { migration006 } from './006-interventions.ts';
 
 export interface Migration {
   version: number;
@@ -9,4 +13,11 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+];

@@ -1,0 +1,51 @@
+// The notifications a question causes: one in the person's inbox when it is asked (cleared once
+// it is closed), and one to the asking agent when a person answers or cancels it.
+import type { CallContext } from '../call-context.ts';
+import { CoreService, type CoreServices } from '../core-service.ts';
+import type { InterventionRecord, InterventionsRepo } from '../store/interventions.repo.ts';
+import { asker, oneLine } from './intervention-text.ts';
+
+export class InterventionNotices extends CoreService {
+  private readonly repo: InterventionsRepo;
+
+  constructor(services: CoreServices, repo: InterventionsRepo) {
+    super(services);
+    this.repo = repo;
+  }
+
+  /** The person's inbox entry: "Q-7 [high] claude asks about #3 "Title": …". */
+  asked(record: InterventionRecord, title: string, context: CallContext): void {
+    const head = `${record.ticket} [${record.urgency}] ${asker(record)} asks about #${record.task_id} "${oneLine(title, 60)}": `;
+    const notification = this.store.notifications.insert({
+      project_id: record.project_id,
+      task_id: record.task_id,
+      kind: 'question',
+      recipient: null,
+      message: oneLine(head + record.question),
+      created_at: this.clock.now(),
+    });
+    this.repo.linkNotification(record.id, notification.id);
+    this.emit.notificationCreated(context, notification);
+  }
+
+  /** Tells the asking agent what became of its question (a person who asked reads the inbox). */
+  toAgent(record: InterventionRecord, kind: string, what: string, context: CallContext): void {
+    if (record.agent === null) return;
+    const notification = this.store.notifications.insert({
+      project_id: record.project_id,
+      task_id: record.task_id,
+      kind,
+      recipient: record.agent,
+      message: oneLine(`Your question ${record.ticket} on #${record.task_id} was ${what}`),
+      created_at: this.clock.now(),
+    });
+    this.emit.notificationCreated(context, notification);
+  }
+
+  /** A closed question leaves the person's inbox: its notification is marked read. */
+  closed(record: InterventionRecord, context: CallContext): void {
+    if (record.notification_id === null) return;
+    const marked = this.store.notifications.markRead([record.notification_id], this.clock.now());
+    if (marked > 0) this.emit.notificationsRead(context, [record.notification_id], marked);
+  }
+}
