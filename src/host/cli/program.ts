@@ -8,6 +8,7 @@ import type { OperationContract } from '../../shared/operations/operation.ts';
 import { OPERATIONS } from '../../shared/operations/registry.ts';
 import { addGlobalOptions } from './global-options.ts';
 import { attachOperation, type CliState } from './operation-command.ts';
+import { addMcpCommand } from './mcp.command.ts';
 import { addServeCommand } from './serve.command.ts';
 import { packageRoot } from '../package-root.ts';
 
@@ -117,5 +118,7 @@ export function buildProgram(state: CliState): Command {
   }
   addServeCommand(program.command('serve'), state);
   describeGroups(program, operations);
+  // After describeGroups: `mcp` carries its own options and describes its own subcommands.
+  addMcpCommand(program.command('mcp'), state);
   return program;
 }

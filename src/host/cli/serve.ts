@@ -3,6 +3,8 @@
 import { spawn } from 'node:child_process';
 import { Orchestrator } from '../../core/orchestrator.ts';
 import { AppError } from '../../shared/errors.ts';
+import { startServeMcpHttp } from '../mcp/http-endpoint.ts';
+import { startSocketEndpoint } from '../mcp/socket-endpoint.ts';
 import { startWebServer } from '../web/web-server.ts';
 import { announceNewDatabase } from './database-note.ts';
 import type { GlobalOptions } from './global-options.ts';
@@ -11,17 +13,20 @@ export interface ServeOptions extends GlobalOptions {
   host: string;
   port: string;
   open: boolean;
+  /** The MCP HTTP endpoint's port, and whether the user chose it (else a busy default is skipped). */
+  mcpPort: string;
+  mcpPortChosen: boolean;
 }
 
 /** Gives the stragglers (open keep-alive sockets, a slow stream) this long before exiting anyway. */
 const FORCED_EXIT_MS = 3_000;
 
-function parsePort(text: string): number {
+function parsePort(text: string, flag = '--port'): number {
   const port = Number(text);
   if (/^\d+$/.test(text.trim()) && port <= 65_535) return port;
   throw new AppError(
     'VALIDATION',
-    `--port must be a whole number 0..65535 (0 picks a free port), not "${text}".`,
+    `${flag} must be a whole number 0..65535 (0 picks a free port), not "${text}".`,
     { port: text },
   );
 }
@@ -63,6 +68,7 @@ async function start(orchestrator: Orchestrator, host: string, port: number) {
 /** Resolves when the server has been stopped by a signal and everything is closed. */
 export async function serve(options: ServeOptions): Promise<void> {
   const port = parsePort(options.port);
+  const mcpPort = parsePort(options.mcpPort, '--mcp-port');
   announceNewDatabase(options.databasePath);
   const orchestrator = new Orchestrator({ databasePath: options.databasePath });
   let server: Awaited<ReturnType<typeof startWebServer>>;
@@ -72,9 +78,39 @@ export async function serve(options: ServeOptions): Promise<void> {
     orchestrator.dispose();
     throw error;
   }
+  let mcpHttp: Awaited<ReturnType<typeof startServeMcpHttp>>;
+  try {
+    mcpHttp = await startServeMcpHttp({
+      orchestrator,
+      databasePath: options.databasePath,
+      port: mcpPort,
+      portChosen: options.mcpPortChosen,
+      workspace: { cwd: process.cwd(), project: process.env['ORCHESTRON_PROJECT'] },
+    });
+  } catch (error) {
+    await server.close();
+    orchestrator.dispose();
+    throw error;
+  }
+  let mcpSocket: Awaited<ReturnType<typeof startSocketEndpoint>>;
+  try {
+    mcpSocket = await startSocketEndpoint(orchestrator, { databasePath: options.databasePath });
+  } catch (error) {
+    await Promise.all([server.close(), mcpHttp.endpoint?.close()]);
+    orchestrator.dispose();
+    throw error;
+  }
+  const mcpLine = mcpHttp.endpoint
+    ? `MCP for agents: ${mcpHttp.endpoint.url} (bearer token: \`orchestron mcp token\`)`
+    : mcpHttp.note;
   const summary = options.json
-    ? JSON.stringify({ url: server.url, database: options.databasePath })
-    : `Orchestron is serving ${server.url}\nDatabase: ${options.databasePath}\nPress Ctrl-C to stop.`;
+    ? JSON.stringify({
+        url: server.url,
+        database: options.databasePath,
+        mcp_url: mcpHttp.endpoint?.url ?? null,
+        mcp_socket: mcpSocket.path,
+      })
+    : `Orchestron is serving ${server.url}\n${mcpLine}\nMCP socket: ${mcpSocket.path} (\`orchestron mcp\` connects to it)\nDatabase: ${options.databasePath}\nPress Ctrl-C to stop.`;
   process.stdout.write(`${summary}\n`);
   if (options.open) openInBrowser(server.url);
   await new Promise<void>((resolveStopped) => {
@@ -82,8 +118,7 @@ export async function serve(options: ServeOptions): Promise<void> {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       setTimeout(() => process.exit(0), FORCED_EXIT_MS).unref();
-      server
-        .close()
+      Promise.all([server.close(), mcpHttp.endpoint?.close(), mcpSocket.close()])
         .catch((error: unknown) =>
           process.stderr.write(`orchestron: closing the server failed: ${String(error)}\n`),
         )
