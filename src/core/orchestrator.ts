@@ -36,6 +36,7 @@ import type { FeatureBinding, FeatureServices, Handler } from './handlers.ts';
 import { nextTaskHandlers } from './planning/next-task.handlers.ts';
 import { projectHandlers, transferHandlers } from './projects/project.handlers.ts';
 import { ProjectService } from './projects/project.service.ts';
+import { settingsHandlers } from './settings/settings.handlers.ts';
 import { openDatabase } from './store/database.ts';
 import { Store } from './store/store.ts';
 import { GraphRules } from './tasks/graph-rules.ts';
@@ -61,6 +62,7 @@ const FEATURES: { [G in GroupName]: FeatureBinding<G> } = {
   handoff: handoffHandlers,
   artifacts: artifactHandlers,
   gates: gateHandlers,
+  settings: settingsHandlers,
 };
 
 export interface OrchestratorOptions {

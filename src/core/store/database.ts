@@ -7,6 +7,7 @@ import { AppError } from '../../shared/errors.ts';
 import { ensureDatabaseFolder } from './data-dir.ts';
 import { MIGRATIONS, type Migration } from './migrations/index.ts';
 import { assertRuntime } from './runtime-check.ts';
+import { applyDurability, storedDurability } from './durability.ts';
 
 export type Db = Database.Database;
 
@@ -66,6 +67,9 @@ export function explainOpenFailure(path: string, error: unknown): AppError {
   );
 }
 
+/** The migration that adds the preferences table, where the durability level is kept. */
+const PREFERENCES_MIGRATION = 2;
+
 export function openDatabase(path: string, migrations: readonly Migration[] = MIGRATIONS): Db {
   assertRuntime();
   const inMemory = path === ':memory:';
@@ -78,11 +82,13 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
   }
   try {
     enableWal(db);
-    // FULL: a commit is on disk before the call returns, even across a power cut (NORMAL in WAL
-    // mode may lose the last commits); it cost about 0.15 ms per write in bench/
-    db.pragma('synchronous = FULL');
+    // FULL until the database says otherwise: a commit is on disk before the call returns, even
+    // across a power cut (NORMAL in WAL mode may lose the last commits; see durability.ts)
+    applyDurability(db, 'full');
     db.pragma('foreign_keys = ON');
     migrate(db, migrations);
+    if (migrations.some((migration) => migration.version === PREFERENCES_MIGRATION))
+      applyDurability(db, storedDurability(db));
     if (!inMemory) chmodSync(path, 0o600);
     return db;
   } catch (error) {

@@ -14,6 +14,7 @@ import { nextTaskOperations } from './next-task.ops.ts';
 import { notificationOperations } from './notifications.ops.ts';
 import { progressOperations } from './progress.ops.ts';
 import { projectOperations } from './projects.ops.ts';
+import { settingsOperations } from './settings.ops.ts';
 import { sessionOperations } from './sessions.ops.ts';
 import { taskOperations } from './tasks.ops.ts';
 import { transferOperations } from './transfer.ops.ts';
@@ -35,6 +36,7 @@ export const OPERATION_GROUPS = {
   handoff: handoffOperations,
   artifacts: artifactOperations,
   gates: gateOperations,
+  settings: settingsOperations,
 };
 
 export type OperationGroups = typeof OPERATION_GROUPS;
