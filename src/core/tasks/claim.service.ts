@@ -60,7 +60,7 @@ export class ClaimService extends CoreService {
       if (isLive(task, now)) {
         throw new AppError(
           'CONFLICT',
-          `#${task.id} "${task.title}" is already claimed by ${task.lease_holder}${task.lease_expires_at ? ` until ${atUtc(task.lease_expires_at, now)}` : ''}; claim another task.`,
+          `#${task.id} "${task.title}" is already claimed by ${task.lease_holder}${task.lease_expires_at ? ` until ${atUtc(task.lease_expires_at, now)}` : ''}.`,
           {
             task_id: task.id,
             lease_holder: task.lease_holder,
@@ -84,7 +84,7 @@ export class ClaimService extends CoreService {
       const refs = this.store.tasks.refs(open.map((prerequisite) => prerequisite.id));
       throw new AppError(
         'VALIDATION',
-        `#${task.id} "${task.title}" is not ready: it waits on ${refs.map((ref) => `#${ref.id} "${ref.title}" (${ref.status})`).join(', ')}. Claim a ready task instead.`,
+        `#${task.id} "${task.title}" is not ready: it waits on ${refs.map((ref) => `#${ref.id} "${ref.title}" (${ref.status})`).join(', ')}.`,
         { task_id: task.id, waiting_for: refs },
         [{ action: 'claim a ready task', operation: 'claim_next_task', input: {} }],
       );
