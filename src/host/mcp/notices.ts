@@ -4,6 +4,7 @@
 import type { CallOptions } from '../../core/call-context.ts';
 import type { Orchestrator } from '../../core/orchestrator.ts';
 import { isOperationName } from '../../shared/operations/registry.ts';
+import { clip } from '../../shared/text/excerpt.ts';
 
 /** Enough to say "10+" without reading a long backlog. */
 const PEEK = 10;
@@ -30,9 +31,7 @@ export async function unreadNotice(
   if (notifications.length === 0) return null;
   const more = notifications.length === PEEK;
   const count = `${notifications.length}${more ? '+' : ''}`;
-  const shown = notifications
-    .slice(0, SHOWN)
-    .map(({ message }) => (message.length > 120 ? `${message.slice(0, 119)}…` : message));
+  const shown = notifications.slice(0, SHOWN).map(({ message }) => clip(message, 120));
   const rest = notifications.length > SHOWN ? ' …' : '';
   const tool = isOperationName('get_notifications') ? 'get_notifications' : 'list_notifications';
   const noun = notifications.length === 1 ? 'notice' : 'notices';
