@@ -12,6 +12,7 @@ import type { CallContext } from '../call-context.ts';
 import { CoreService } from '../core-service.ts';
 import type { ContextRow } from '../store/contexts.repo.ts';
 import { requireTask } from '../tasks/task-errors.ts';
+import { authorizeChange } from './authorization.ts';
 
 /** Versions kept per owner and task: enough to step back from a bad save, no more. */
 export const CONTEXT_VERSIONS = 5;
@@ -52,8 +53,11 @@ export class ContextService extends CoreService {
     if (data.length > CONTEXT_LIMIT_BYTES) throw this.tooLarge(taskId, bytes, data.length);
     return this.store.write(() => {
       const task = taskId === null ? null : requireTask(this.store, taskId);
-      const owner = ownerOf(context);
       const savedAt = this.clock.now();
+      // checked again inside the write: another process may have claimed the task since the
+      // call pipeline looked
+      if (task) authorizeChange(this.store, task, context, savedAt);
+      const owner = ownerOf(context);
       const row = {
         owner,
         task_id: taskId,

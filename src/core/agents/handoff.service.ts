@@ -10,6 +10,7 @@ import { UNFINISHED } from '../store/agent-work.repo.ts';
 import type { HandoffRow } from '../store/contexts.repo.ts';
 import type { TaskRecord } from '../store/task-rows.ts';
 import { requireTask } from '../tasks/task-errors.ts';
+import { authorizeChange } from './authorization.ts';
 import { ownerOf, toSavedContext, type SavedContext } from './context.service.ts';
 import { workDetails } from './work-details.ts';
 
@@ -72,6 +73,8 @@ export class HandoffService extends CoreService {
         input.task_id === undefined
           ? this.requireUnfinished(owner)
           : requireTask(this.store, input.task_id);
+      // checked inside the write: another process may have claimed or paused it meanwhile
+      authorizeChange(this.store, task, context, this.clock.now());
       const saved = this.latestContext(task.id, owner);
       const document = this.compose(task, saved, input.note ?? null, context);
       const id = this.store.contexts.addHandoff({

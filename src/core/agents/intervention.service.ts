@@ -12,7 +12,7 @@ import type { ProjectService } from '../projects/project.service.ts';
 import type { InterventionRecord, InterventionsRepo } from '../store/interventions.repo.ts';
 import type { TaskRecord } from '../store/task-rows.ts';
 import { decodeCursor, encodeCursor } from '../tasks/cursor.ts';
-import { LeaseLifecycle, runSteps } from '../tasks/lease-expiry.ts';
+import { runSteps } from '../tasks/lease-expiry.ts';
 import { requireTask } from '../tasks/task-errors.ts';
 import { InterventionNotices } from './intervention-notices.ts';
 import {
@@ -45,8 +45,6 @@ export class InterventionService extends CoreService {
   private readonly projects: ProjectService;
   private readonly repo: InterventionsRepo;
   private readonly wakeup: Wakeup;
-  /** A move back into progress restarts the holder's lease; a move out of work ends it. */
-  private readonly leases: LeaseLifecycle;
   private readonly notices: InterventionNotices;
 
   constructor(
@@ -59,7 +57,6 @@ export class InterventionService extends CoreService {
     this.projects = projects;
     this.repo = repo;
     this.wakeup = wakeup;
-    this.leases = new LeaseLifecycle(services);
     this.notices = new InterventionNotices(services, repo);
   }
 
@@ -76,7 +73,6 @@ export class InterventionService extends CoreService {
       if (task.status === 'in_progress') {
         this.rules.checkMove(task, 'needs_input');
         current = runSteps(this.rules.moveStatus(task, 'needs_input', context)).task;
-        this.leases.afterMove(task, 'needs_input', context);
         previous = 'in_progress';
       } else if (task.status === 'needs_input') {
         // already waiting (on another question, or set by hand): keep where it came from
@@ -309,7 +305,6 @@ export class InterventionService extends CoreService {
       target = 'pending';
     }
     runSteps(this.rules.moveStatus(task, target, context));
-    this.leases.afterMove(task, target, context);
     return `task #${task.id} is ${target} again${note}`;
   }
 }

@@ -6,6 +6,7 @@ import type { OperationArgs, OperationOutput } from '../../shared/operations/reg
 import type { CallContext } from '../call-context.ts';
 import { CoreService } from '../core-service.ts';
 import type { Checkpoint } from '../store/progress.repo.ts';
+import type { Store } from '../store/store.ts';
 import type { TaskRecord } from '../store/task-rows.ts';
 import { requireTask } from '../tasks/task-errors.ts';
 import { authorizeChange } from './authorization.ts';
@@ -19,6 +20,40 @@ const CLOSED = new Set(['completed', 'failed', 'cancelled']);
 
 export function derivedPercent(steps: readonly Checkpoint[]): number {
   return Math.round((steps.filter((step) => step.done).length / steps.length) * 100);
+}
+
+/**
+ * Refuses setting a task's percent directly while it has checkpoints: the percent is derived
+ * from them then, and a direct value would disagree with the steps until the next one is checked.
+ */
+export function refuseProgressOverCheckpoints(
+  store: Store,
+  task: Pick<TaskRecord, 'id' | 'title' | 'progress'>,
+  requested: number,
+): void {
+  const steps = store.progress.checkpoints(task.id);
+  if (steps.length === 0) return;
+  const done = steps.filter((step) => step.done).length;
+  const next = steps.find((step) => !step.done);
+  throw new AppError(
+    'VALIDATION',
+    `#${task.id} "${task.title}" has checkpoints (${done} of ${steps.length} steps done), so its progress is derived from them (${task.progress}%) and cannot be set to ${requested}% directly; nothing changed. Mark steps done, or change or remove the steps, and the progress follows.`,
+    { task_id: task.id, progress: task.progress, requested, steps: steps.map((s) => s.name) },
+    [
+      {
+        action: next ? `mark "${next.name}" done` : 'mark a step not done',
+        operation: 'check_step',
+        input: next
+          ? { task_id: task.id, step: next.name }
+          : { task_id: task.id, step: steps.at(-1)!.name, done: false },
+      },
+      {
+        action: 'change or remove the steps',
+        operation: 'set_checkpoints',
+        input: { task_id: task.id, steps: steps.map((s) => s.name) },
+      },
+    ],
+  );
 }
 
 /** A cancelled task reopens to pending; any other one can go straight back to work. */

@@ -52,8 +52,12 @@ export class ReviewService extends CoreService {
       requireInReview(current, 'approve');
       this.rules.checkMove(current, 'completed');
       const submittedBy = this.store.gates.submission(current.id)?.actor ?? null;
+      const agent = agentName(submittedBy);
       const work = new Work(context, `completing #${current.id}`, 0);
-      const change = await work.run(this.rules.moveStatus(current, 'completed', context));
+      // the move ends the lease; the submitter hears of it in the approval notice below
+      const change = await work.run(
+        this.rules.moveStatus(current, 'completed', context, { toldAgent: agent }),
+      );
       const task = change.task;
       const note = input.note ?? null;
       this.emit.taskApproved(context, task, {
@@ -63,7 +67,6 @@ export class ReviewService extends CoreService {
         submitted_by: submittedBy,
         note,
       });
-      const agent = agentName(submittedBy);
       if (agent) {
         this.notices.send(
           task,

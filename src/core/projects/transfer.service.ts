@@ -38,14 +38,19 @@ export class TransferService extends CoreService {
     const records = this.store.read(() => this.store.tasks.allOfProject(project.id));
     const work = new Work(context, 'exporting tasks', records.length);
     const tasks = await work.run(this.documentTasks(records));
-    const { name, description, root_path, created_at, updated_at } = project;
+    const { name, description, root_path, requires_approval, created_at, updated_at } = project;
     return {
       document: {
         format: PROJECT_DOCUMENT_FORMAT,
         version: PROJECT_DOCUMENT_VERSION,
-        project: { name, description, root_path, created_at, updated_at },
+        project: { name, description, root_path, requires_approval, created_at, updated_at },
         tasks,
         commits: this.store.commits.ofProject(project.id),
+        checkpoints: this.store.read(() =>
+          records.flatMap((task) =>
+            this.store.progress.checkpoints(task.id).map((step) => ({ task_id: task.id, ...step })),
+          ),
+        ),
       },
     };
   }
@@ -88,7 +93,10 @@ export class TransferService extends CoreService {
       }
       const notes: string[] = [];
       const root = this.freeRoot(document.project.root_path, notes);
-      const projectId = store.projects.insert({ ...document.project, name, root_path: root });
+      const { requires_approval: gated, ...fields } = document.project;
+      const projectId = store.projects.insert({ ...fields, name, root_path: root });
+      if (gated)
+        store.projects.update({ ...store.projects.get(projectId)!, requires_approval: true });
       const oldIds = document.tasks.map((task) => task.id);
       const renumbered = store.tasks.anyExists(oldIds);
       const base = store.tasks.nextId();
@@ -153,6 +161,14 @@ export class TransferService extends CoreService {
     }
     for (const commit of commits)
       this.store.commits.insert({ ...commit, task_id: map(commit.task_id) });
+    const steps = Map.groupBy(document.checkpoints ?? [], (step) => step.task_id);
+    for (const [taskId, list] of steps) {
+      const ordered = list.toSorted((a, b) => a.position - b.position);
+      this.store.progress.replaceCheckpoints(
+        map(taskId),
+        ordered.map(({ task_id: _task, ...step }) => step),
+      );
+    }
   }
 }
 
@@ -181,6 +197,7 @@ function checkDocument(document: ProjectDocument): number[] {
     if (!ids.has(commit.task_id))
       problems.push(`a commit is linked to task ${commit.task_id}, which is not in the document`);
   }
+  problems.push(...checkpointProblems(document, ids));
   let order: number[] = [];
   if (problems.length === 0) {
     const edges = document.tasks.flatMap((task) => [
@@ -201,4 +218,21 @@ function checkDocument(document: ProjectDocument): number[] {
     );
   }
   return order;
+}
+
+/** Checkpoints of tasks the document has, each position and name once per task. */
+function checkpointProblems(document: ProjectDocument, ids: ReadonlySet<number>): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const step of document.checkpoints ?? []) {
+    const { task_id: task, position, name } = step;
+    if (!ids.has(task))
+      problems.push(`checkpoint "${name}" belongs to task ${task}, which is not in the document`);
+    const at = `${task}@${position}`;
+    if (seen.has(at)) problems.push(`task ${task} has two checkpoints at position ${position}`);
+    const named = `${task}:${name}`;
+    if (seen.has(named)) problems.push(`task ${task} has two checkpoints named "${name}"`);
+    seen.add(at).add(named);
+  }
+  return problems;
 }

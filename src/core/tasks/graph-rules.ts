@@ -18,6 +18,7 @@ import type { PrerequisiteState } from '../store/dependencies.repo.ts';
 import type { Store } from '../store/store.ts';
 import type { DerivedRow, TaskRecord } from '../store/task-rows.ts';
 import type { Steps } from '../work.ts';
+import { keepLeaseInStep, type MoveOptions } from './lease-expiry.ts';
 import { cycleError } from './task-errors.ts';
 import { isReady, isWaitingOnFailed } from './task-view.ts';
 
@@ -108,8 +109,17 @@ export class GraphRules {
     }
   }
 
-  /** Moves a task to `status` (already checked), with the cascade it causes, as steps. */
-  *moveStatus(task: TaskRecord, status: TaskStatus, context: CallContext): Steps<StatusChange> {
+  /**
+   * Moves a task to `status` (already checked), with the cascade it causes, as steps. Every
+   * status move comes through here, so the task's lease is kept in step here too: ended when the
+   * task leaves work, restarted when it comes back into progress (keepLeaseInStep).
+   */
+  *moveStatus(
+    task: TaskRecord,
+    status: TaskStatus,
+    context: CallContext,
+    options: MoveOptions = {},
+  ): Steps<StatusChange> {
     const next = this.withStatus(task, status);
     this.store.tasks.update(task.id, next);
     this.emit.statusChanged(
@@ -127,6 +137,8 @@ export class GraphRules {
       task.status === 'completed'
         ? this.reopened({ ...next, id: task.id }, dependents, context)
         : [];
+    const { store, emit, clock } = this;
+    keepLeaseInStep({ store, emit, clock }, task, status, context, options);
     return { task: this.store.tasks.get(task.id)!, ...changes, warnings };
   }
 

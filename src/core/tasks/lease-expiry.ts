@@ -5,7 +5,7 @@
 import type { TaskStatus } from '../../shared/tasks/task-fields.ts';
 import { atUtc, HELD } from '../agents/authorization.ts';
 import { makeContext, type CallContext } from '../call-context.ts';
-import { CoreService } from '../core-service.ts';
+import { CoreService, type CoreServices } from '../core-service.ts';
 import type { LeaseRow } from '../store/leases.repo.ts';
 import type { Store } from '../store/store.ts';
 import type { TaskRecord } from '../store/task-rows.ts';
@@ -119,39 +119,6 @@ export class LeaseLifecycle extends CoreService {
     return runSteps(this.rules.moveStatus(unassigned, 'pending', context)).task;
   }
 
-  /**
-   * After a status move of a leased task: a move out of work ends the lease (telling the holder
-   * when someone else made it); a move back into progress from waiting on the person restarts it.
-   */
-  afterMove(before: TaskRecord, status: TaskStatus, context: CallContext): void {
-    const lease = this.store.leases.get(before.id);
-    if (!lease) return;
-    if (!HELD.includes(status)) {
-      this.store.leases.clear(before.id);
-      const who = context.caller.name;
-      this.emit.taskReleased(context, before, leaseFacts(lease), {
-        reason: `${who} moved it to ${status}`,
-        status,
-        assignee: lease.assignee,
-      });
-      if (who !== lease.lease_holder) {
-        this.notify(
-          context,
-          before,
-          lease.lease_holder,
-          'lease_ended',
-          `${who} moved #${before.id} "${before.title}" to ${status}; your lease on it ended.`,
-        );
-      }
-    } else if (status === 'in_progress' && before.status !== 'in_progress' && lease.lease_minutes) {
-      this.store.leases.renew(
-        before.id,
-        lease.lease_holder,
-        leaseUntil(this.clock.now(), lease.lease_minutes),
-      );
-    }
-  }
-
   notify(
     context: CallContext,
     task: Pick<TaskRecord, 'id' | 'project_id'>,
@@ -159,15 +126,8 @@ export class LeaseLifecycle extends CoreService {
     kind: string,
     message: string,
   ): void {
-    const notification = this.store.notifications.insert({
-      project_id: task.project_id,
-      task_id: task.id,
-      kind,
-      recipient,
-      message,
-      created_at: this.clock.now(),
-    });
-    this.emit.notificationCreated(context, notification);
+    const { store, emit, clock } = this;
+    notifyAbout({ store, emit, clock }, context, task, recipient, kind, message);
   }
 
   /** When the holder was last seen: its session's last call, else the lease's last renewal. */
@@ -177,6 +137,74 @@ export class LeaseLifecycle extends CoreService {
     if (lease.lease_minutes === null || lease.lease_expires_at === null) return null;
     return leaseUntil(lease.lease_expires_at, -lease.lease_minutes);
   }
+}
+
+/** What a status move may say about the holder's lease. */
+export interface MoveOptions {
+  /** An agent the caller tells about this move itself: the end of its lease is not told again. */
+  toldAgent?: string | null;
+}
+
+type LeaseServices = Pick<CoreServices, 'store' | 'emit' | 'clock'>;
+
+/**
+ * Keeps a leased task's lease in step with a status move; the graph rules call it on every move,
+ * so no caller can forget. A move out of work ends the lease (telling the holder when someone
+ * else made it); a move back into progress restarts it from now, since waiting on the person
+ * (needs_input, review) is not going silent and the old expiry may have passed meanwhile. A move
+ * between the statuses where a lease holds otherwise leaves it as it is.
+ */
+export function keepLeaseInStep(
+  services: LeaseServices,
+  before: TaskRecord,
+  status: TaskStatus,
+  context: CallContext,
+  options: MoveOptions = {},
+): void {
+  const { store, emit, clock } = services;
+  const lease = store.leases.get(before.id);
+  if (!lease) return;
+  if (!HELD.includes(status)) {
+    store.leases.clear(before.id);
+    const who = context.caller.name;
+    emit.taskReleased(context, before, leaseFacts(lease), {
+      reason: `${who} moved it to ${status}`,
+      status,
+      assignee: lease.assignee,
+    });
+    if (who !== lease.lease_holder && options.toldAgent !== lease.lease_holder) {
+      notifyAbout(
+        services,
+        context,
+        before,
+        lease.lease_holder,
+        'lease_ended',
+        `${who} moved #${before.id} "${before.title}" to ${status}; your lease on it ended.`,
+      );
+    }
+  } else if (status === 'in_progress' && before.status !== 'in_progress' && lease.lease_minutes) {
+    store.leases.renew(before.id, lease.lease_holder, leaseUntil(clock.now(), lease.lease_minutes));
+  }
+}
+
+/** Puts a notice in a recipient's list (null: the person's), with its event. */
+function notifyAbout(
+  { store, emit, clock }: LeaseServices,
+  context: CallContext,
+  task: Pick<TaskRecord, 'id' | 'project_id'>,
+  recipient: string | null,
+  kind: string,
+  message: string,
+): void {
+  const notification = store.notifications.insert({
+    project_id: task.project_id,
+    task_id: task.id,
+    kind,
+    recipient,
+    message,
+    created_at: clock.now(),
+  });
+  emit.notificationCreated(context, notification);
 }
 
 export function leaseFacts(lease: LeaseRow) {

@@ -10,18 +10,10 @@ import type { CallContext } from '../call-context.ts';
 import { CoreService } from '../core-service.ts';
 import type { TaskRecord } from '../store/task-rows.ts';
 import { Work } from '../work.ts';
-import { LeaseLifecycle } from './lease-expiry.ts';
 import { checkVersion, requireTask } from './task-errors.ts';
 import { toTask } from './task-view.ts';
 
 export class StatusService extends CoreService {
-  /** A move out of work ends the task's lease; a move back from waiting on the person restarts it. */
-  private readonly leases = new LeaseLifecycle({
-    store: this.store,
-    emit: this.emit,
-    clock: this.clock,
-    rules: this.rules,
-  });
   /** An agent's completion of a gated task goes to review instead. */
   private readonly review = new ReviewSubmission({
     store: this.store,
@@ -54,7 +46,6 @@ export class StatusService extends CoreService {
       if (stop) return this.review.submit(current, input.status, stop, context);
       const work = new Work(context, `updating the tasks after #${current.id}`, 0);
       const change = await work.run(this.rules.moveStatus(current, input.status, context));
-      this.leases.afterMove(current, input.status, context);
       return {
         task: toTask(store, change.task),
         message: describe(

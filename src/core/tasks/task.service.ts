@@ -13,6 +13,7 @@ import type { Task } from '../../shared/tasks/task.schema.ts';
 import { authorizeChange } from '../agents/authorization.ts';
 import { gateDetails } from '../agents/clarification.service.ts';
 import { checkGateChange } from '../agents/gates.ts';
+import { refuseProgressOverCheckpoints } from '../agents/progress.service.ts';
 import { workDetails } from '../agents/work-details.ts';
 import type { CallContext } from '../call-context.ts';
 import { CoreService, type CoreServices } from '../core-service.ts';
@@ -168,6 +169,8 @@ export class TaskService extends CoreService {
           given[field] !== undefined &&
           JSON.stringify(given[field]) !== JSON.stringify(before[field]),
       );
+      if (changed.includes('progress'))
+        refuseProgressOverCheckpoints(this.store, current, input.progress!);
       if (changed.length === 0) {
         return {
           task: before,

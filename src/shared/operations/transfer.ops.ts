@@ -12,6 +12,7 @@ import {
 import { ProjectRef } from '../tasks/task.schema.ts';
 import { CommitSchema } from './commits.ops.ts';
 import { defineOperation, READ_ONLY, WRITE } from './operation.ts';
+import { CHECKPOINT_NAME_LENGTH } from './progress.ops.ts';
 import { ProjectNameInput, ProjectSchema } from './projects.ops.ts';
 
 export const PROJECT_DOCUMENT_FORMAT = 'orchestron.project';
@@ -52,7 +53,7 @@ function buildDocumentSchema() {
     parent_id: DocumentTaskId().nullable(),
     dependencies: z.array(DocumentTaskId()),
   });
-  return z.strictObject({
+  const document = z.strictObject({
     format: z.literal(PROJECT_DOCUMENT_FORMAT, {
       error: `not an Orchestron project export: "format" must be "${PROJECT_DOCUMENT_FORMAT}"`,
     }),
@@ -63,12 +64,30 @@ function buildDocumentSchema() {
       name: z.string().min(1),
       description: z.string(),
       root_path: z.string().nullable(),
+      // documents exported before gates existed carry no such field: no gate
+      requires_approval: z.boolean().optional(),
       created_at: z.string(),
       updated_at: z.string(),
     }),
     tasks: z.array(task),
     commits: z.array(CommitSchema().extend({ task_id: DocumentTaskId() }).strict()),
+    // documents exported before checkpoints existed carry none
+    checkpoints: z
+      .array(
+        z.strictObject({
+          task_id: DocumentTaskId(),
+          position: z.int().positive(),
+          name: z.string().min(1).max(CHECKPOINT_NAME_LENGTH),
+          done: z.boolean(),
+          done_at: z.string().nullable(),
+        }),
+      )
+      .optional()
+      .describe("The tasks' named steps, by task and position"),
   });
+  return document.describe(
+    'A whole project: its tasks with their dependencies, subtasks, tags, file refs, approval gates, pauses and checkpoints, and the commits linked to them. Leases, artifacts, saved contexts and handoffs, questions, clarifications, notifications and the event history are not part of it.',
+  );
 }
 
 let documentSchema: ReturnType<typeof buildDocumentSchema> | undefined;
@@ -84,7 +103,7 @@ export type DocumentTask = ProjectDocument['tasks'][number];
 export const exportProject = defineOperation({
   name: 'export_project',
   description:
-    'Export a whole project (tasks, dependencies, tags, file refs, commits) as one JSON document.',
+    'Export a whole project (tasks, dependencies, tags, file refs, gates, pauses, checkpoints, commits) as one JSON document; leases, artifacts and saved contexts stay out.',
   input: () => z.strictObject({ project_id: ProjectRef().optional() }),
   output: () => z.object({ document: projectDocumentSchema() }),
   annotations: READ_ONLY,

@@ -175,14 +175,19 @@ export const TASK_FIELDS = {
       .nullable()
       .describe("When the holder's lease lapses unless its activity renews it"),
   })),
-  paused_at: field({ storage: 'column', detail: 'hidden' }, () => ({
+  // a pause is the person's standing instruction, so it travels in exports (a lease does not:
+  // it is a live claim); documents exported before pauses existed carry none
+  paused_at: field({ storage: 'column', exported: true, detail: 'hidden' }, () => ({
     output: z.string().nullable(),
+    document: z.string().nullable().optional(),
   })),
-  paused_by: field({ storage: 'column', detail: 'hidden' }, () => ({
+  paused_by: field({ storage: 'column', exported: true, detail: 'hidden' }, () => ({
     output: z.string().nullable(),
+    document: z.string().nullable().optional(),
   })),
-  paused_reason: field({ storage: 'column', detail: 'summary' }, () => ({
+  paused_reason: field({ storage: 'column', exported: true, detail: 'summary' }, () => ({
     output: z.string().nullable().describe('Why a person paused the task; agents leave it alone'),
+    document: z.string().nullable().optional(),
   })),
   position: field({ storage: 'xy', ...nullable, detail: 'summary' }, () => ({
     output: input.PositionSchema().nullable(),

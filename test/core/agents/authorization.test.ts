@@ -4,12 +4,35 @@
 // the holder.
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
+import {
+  artifactHandlers,
+  handoffHandlers,
+  progressHandlers,
+} from '../../../src/core/agents/handoff.handlers.ts';
+import { makeContext, type Clock } from '../../../src/core/call-context.ts';
+import { Emit } from '../../../src/core/events/emit.ts';
+import { EventWriter } from '../../../src/core/events/event-writer.ts';
+import type { FeatureServices } from '../../../src/core/handlers.ts';
+import { ProjectService } from '../../../src/core/projects/project.service.ts';
+import { GraphRules } from '../../../src/core/tasks/graph-rules.ts';
+import { AppError } from '../../../src/shared/errors.ts';
+import type { OperationName } from '../../../src/shared/operations/registry.ts';
+import { parseInput } from '../../../src/shared/operations/validation.ts';
 import { createTasks, snapshot, type TestCore } from '../../helpers/temp-orchestrator.ts';
-import { alice, claude, codex, openClaimsCore } from './claim-helpers.ts';
+import { alice, claude, codex, openClaimsCore, type FakeClock } from './claim-helpers.ts';
+
+/** The services the orchestrator builds, on the same store: handlers called without the pipeline. */
+function servicesOf(core: TestCore, clock: Clock): FeatureServices {
+  const { store } = core.orchestrator;
+  const emit = new Emit(new EventWriter(store, clock));
+  const base = { store, emit, clock, rules: new GraphRules(store, emit, clock) };
+  return { ...base, projects: new ProjectService(base) };
+}
 
 describe('authorization of agents', () => {
   let core: TestCore;
-  beforeEach(() => ({ core } = openClaimsCore()));
+  let clock: FakeClock;
+  beforeEach(() => ({ core, clock } = openClaimsCore()));
   afterEach(() => core.dispose());
 
   test('another agent cannot complete, change, delete or release a leased task', async () => {
@@ -71,6 +94,40 @@ describe('authorization of agents', () => {
       told.notifications[0]!.message,
       /alice moved #\d+ "Overruled, renamed" to cancelled; your lease on it ended/,
     );
+  });
+
+  // The call pipeline checks before the call, in its own read; another process may claim the
+  // task between that read and the write, so each write checks again inside its transaction.
+  test('the writes of progress, checkpoints, artifacts, contexts and handoffs check inside their transaction', async () => {
+    const [id] = await createTasks(core, 'Claimed meanwhile');
+    await core.callAs(claude, 'claim_task', { task_id: id! });
+    const services = servicesOf(core, clock);
+    const handlers = {
+      ...progressHandlers(services),
+      ...handoffHandlers(services),
+      ...artifactHandlers(services),
+    } as Record<string, (args: unknown, context: unknown) => unknown>;
+    const asCodex = makeContext({ caller: codex });
+    const before = snapshot(core);
+    for (const [name, input] of [
+      ['update_progress', { task_id: id!, percent: 40 }],
+      ['set_checkpoints', { task_id: id!, steps: ['design', 'build'] }],
+      ['check_step', { task_id: id!, step: 'design' }],
+      ['store_artifact', { task_id: id!, name: 'notes.md', content: 'mine now' }],
+      ['save_context', { task_id: id!, context: { step: 'taking over' } }],
+      ['prepare_handoff', { task_id: id! }],
+    ] as const) {
+      const args = parseInput(name as OperationName, input);
+      assert.throws(
+        () => handlers[name]!(args, asCodex),
+        (error: unknown) =>
+          error instanceof AppError &&
+          error.code === 'FORBIDDEN' &&
+          /is leased by claude until 14:15 UTC/.test(error.message),
+        name,
+      );
+    }
+    assert.equal(snapshot(core), before);
   });
 
   test('the holder itself may change its task', async () => {

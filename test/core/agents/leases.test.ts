@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { createTasks, snapshot, type TestCore } from '../../helpers/temp-orchestrator.ts';
-import { claude, codex, eventsOf, openClaimsCore, type FakeClock } from './claim-helpers.ts';
+import { alice, claude, codex, eventsOf, openClaimsCore, type FakeClock } from './claim-helpers.ts';
 
 describe('leases', () => {
   let core: TestCore;
@@ -127,5 +127,84 @@ describe('leases', () => {
     core.orchestrator.startLeaseSweeper(10);
     await new Promise((resolve) => setTimeout(resolve, 60));
     assert.equal((await leaseOf(id!)).status, 'pending');
+  });
+});
+
+// Every status move keeps the lease in step (the graph rules do it), whoever makes the move:
+// review's approve and reject too, which once left a stale or lapsed lease behind.
+describe('leases through status moves', () => {
+  let core: TestCore;
+  let clock: FakeClock;
+  beforeEach(() => ({ core, clock } = openClaimsCore()));
+  afterEach(() => core.dispose());
+
+  const taskOf = async (id: number) => (await core.call('get_task', { task_id: id })).task;
+
+  /** A gated task claude claimed and submitted for review; returns its id. */
+  async function inReview(title: string): Promise<number> {
+    const { task } = await core.call('create_task', { title, requires_approval: true });
+    await core.callAs(claude, 'claim_task', { task_id: task.id });
+    await core.callAs(claude, 'update_task_status', { task_id: task.id, status: 'completed' });
+    assert.equal((await taskOf(task.id)).status, 'review');
+    return task.id;
+  }
+
+  test('a rejection after the lease would have lapsed in review gives the agent a fresh lease', async () => {
+    const id = await inReview('Write API');
+    clock.advance(60);
+    assert.equal(core.orchestrator.sweepLeases(), 0, 'waiting in review is not going silent');
+    const rejected = await core.callAs(alice, 'reject_task', { task_id: id, reason: 'No tests' });
+    assert.equal(rejected.task.lease_holder, 'claude');
+    assert.equal(rejected.task.lease_expires_at, '2026-03-02T15:15:00.000Z');
+    assert.equal(core.orchestrator.sweepLeases(), 0, 'the fresh lease does not expire at once');
+    const task = await taskOf(id);
+    assert.equal(task.status, 'in_progress');
+    assert.equal(task.lease_holder, 'claude');
+    await core.callAs(claude, 'update_task', { task_id: id, progress: 80 });
+  });
+
+  test('an approval ends the lease; the agent hears of it once, in the approval', async () => {
+    const id = await inReview('Write API');
+    clock.advance(5);
+    const approved = await core.callAs(alice, 'approve_task', { task_id: id });
+    assert.equal(approved.task.status, 'completed');
+    assert.equal(approved.task.lease_holder, null);
+    assert.equal(approved.task.lease_expires_at, null);
+    const [released] = eventsOf(core, 'task.released');
+    assert.equal(released?.after?.['reason'], 'alice moved it to completed');
+    const told = await core.call('list_notifications', { recipient: 'claude' });
+    assert.deepEqual(
+      told.notifications.map((n) => n.kind),
+      ['approved'],
+    );
+  });
+
+  test("a person moving an agent's task out of work ends the lease, in the response too, and tells the holder", async () => {
+    const [id] = await createTasks(core, 'Redone by hand');
+    await core.callAs(claude, 'claim_task', { task_id: id! });
+    const moved = await core.callAs(alice, 'update_task_status', {
+      task_id: id!,
+      status: 'completed',
+    });
+    assert.equal(moved.task.lease_holder, null);
+    const told = await core.call('list_notifications', { recipient: 'claude' });
+    assert.equal(told.notifications[0]?.kind, 'lease_ended');
+    assert.match(
+      told.notifications[0]!.message,
+      /alice moved #\d+ "Redone by hand" to completed; your lease on it ended/,
+    );
+  });
+
+  test('the holder finishing its own task ends the lease without telling it', async () => {
+    const [id] = await createTasks(core, 'Mine');
+    await core.callAs(claude, 'claim_task', { task_id: id! });
+    const done = await core.callAs(claude, 'update_task_status', {
+      task_id: id!,
+      status: 'completed',
+    });
+    assert.equal(done.task.lease_holder, null);
+    assert.equal(eventsOf(core, 'task.released').length, 1);
+    const told = await core.call('list_notifications', { recipient: 'claude' });
+    assert.equal(told.notifications.length, 0);
   });
 });

@@ -183,6 +183,37 @@ describe('checkpoints', () => {
     assert.equal((await core.call('update_progress', { task_id: id, percent: 80 })).progress, 80);
   });
 
+  test('update_task cannot set the percent of a task with checkpoints; it says how to change it', async () => {
+    const id = await startedTask(core);
+    await core.call('set_checkpoints', { task_id: id, steps: ['tokens', 'grammar', 'errors'] });
+    await core.call('check_step', { task_id: id, step: 'tokens' });
+    const before = workSnapshot(core);
+    for (const input of [
+      { task_id: id, progress: 90 },
+      { task_id: id, progress: 90, title: 'Renamed too' },
+    ]) {
+      const refused = await core.fails('update_task', input);
+      assert.equal(refused.code, 'VALIDATION');
+      assert.match(
+        refused.message,
+        /#\d+ "Build the parser" has checkpoints \(1 of 3 steps done\), so its progress is derived from them \(33%\) and cannot be set to 90% directly; nothing changed\. Mark steps done/,
+      );
+      assert.match(refused.message, /check_step/);
+      assert.match(refused.message, /"grammar"/);
+    }
+    const asAgentToo = await asAgent(core, 'claude').fails('update_task', {
+      task_id: id,
+      progress: 50,
+    });
+    assert.equal(asAgentToo.code, 'VALIDATION');
+    assert.equal(workSnapshot(core), before);
+    // the percent it already has is no change; the other fields go through
+    const same = await core.call('update_task', { task_id: id, progress: 33, title: 'Parser' });
+    assert.deepEqual(same.changed, ['title']);
+    await core.call('set_checkpoints', { task_id: id, steps: [] });
+    assert.equal((await core.call('update_task', { task_id: id, progress: 90 })).task.progress, 90);
+  });
+
   test('checking a step twice changes nothing the second time', async () => {
     const id = await startedTask(core);
     await core.call('set_checkpoints', { task_id: id, steps: ['a'] });

@@ -56,7 +56,7 @@ function statusLine(output: Row): string {
 
 function taskView(output: Row): string {
   const blocks = typeof output['message'] === 'string' ? [output['message']] : [];
-  blocks.push(renderTaskDetail(isRecord(output['task']) ? output['task'] : {}));
+  blocks.push(renderTaskDetail(isRecord(output['task']) ? output['task'] : {}, output));
   for (const key of ['dependencies', 'dependents', 'subtasks', 'failed_prerequisites', 'commits']) {
     const value = output[key];
     if (Array.isArray(value) && value.length > 0) blocks.push(renderField(key, value, 1));

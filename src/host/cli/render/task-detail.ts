@@ -1,9 +1,11 @@
 // The detail view of one task: a heading, its fields as aligned key/value lines, and its long
-// texts (description, details, criteria, file references) as indented sections.
+// texts (description, details, criteria, file references) as indented sections; then the work
+// on it (task-work.ts) when the view is of a get_task result.
 import { FIELD_NAMES, fieldsInView } from '../../../shared/tasks/task-declaration.ts';
 import { priorityLabel } from '../../../shared/tasks/task-fields.ts';
 import { cell } from './text-table.ts';
 import { isRecord, type Row } from './task-table.ts';
+import { summaryLines, WORK_FIELDS, workSections } from './task-work.ts';
 
 /** Fields shown as `key  value` lines, text blocks, and list blocks, as the declaration says. */
 const SUMMARY_FIELDS = fieldsInView('summary');
@@ -67,19 +69,39 @@ function listSection(task: Row): string[] {
   return lines;
 }
 
-export function renderTaskDetail(task: Row): string {
+/** The summary's `label  value` pairs: the work on the task in words where its gate came. */
+function summaryPairs(task: Row): [string, string][] {
+  const keys = [...SUMMARY_FIELDS, ...Object.keys(task).filter((key) => !SHOWN.has(key))];
+  const pairs: [string, string][] = [];
+  const work = summaryLines(task);
+  let placed = false;
+  for (const key of keys) {
+    if (WORK_FIELDS.has(key)) {
+      if (!placed) pairs.push(...work);
+      placed = true;
+    } else if (isSet(task, key)) {
+      pairs.push([key.replaceAll('_', ' '), fieldText(task, key)]);
+    }
+  }
+  if (!placed) pairs.push(...work);
+  return pairs;
+}
+
+/**
+ * A task's detail view; `output` is the get_task result it came in, whose checkpoints,
+ * artifacts, clarifications and last rejection are shown after the task's own texts.
+ */
+export function renderTaskDetail(task: Row, output: Row = {}): string {
   const lines = [`#${cell(task['id'])} ${cell(task['title'])}`];
-  const present = [...SUMMARY_FIELDS, ...Object.keys(task).filter((key) => !SHOWN.has(key))].filter(
-    (key) => isSet(task, key),
-  );
-  const width = Math.max(...present.map((key) => key.length));
-  for (const key of present)
-    lines.push(`  ${key.replaceAll('_', ' ').padEnd(width)}  ${fieldText(task, key)}`);
+  const pairs = summaryPairs(task);
+  const width = Math.max(...pairs.map(([label]) => label.length));
+  for (const [label, value] of pairs) lines.push(`  ${label.padEnd(width)}  ${value}`);
   for (const key of TEXT_FIELDS) {
     const text = task[key];
     if (typeof text === 'string' && text.trim() !== '')
       lines.push(`  ${key.replaceAll('_', ' ')}:`, indent(text));
   }
   lines.push(...listSection(task));
+  lines.push(...workSections(output));
   return lines.join('\n');
 }
