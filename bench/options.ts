@@ -1,29 +1,44 @@
-// Command-line options of `npm run bench`: which project sizes to run.
+// Command-line options of `npm run bench`: which project sizes to run, and whether to run only
+// the MCP part.
 
 export const DEFAULT_SIZES = [1_000, 10_000, 50_000] as const;
+/** Timed calls of each kind per MCP transport. */
+export const DEFAULT_MCP_CALLS = 1_000;
 
 export interface BenchOptions {
   sizes: number[];
+  /** 'mcp': only the MCP tables (latency per transport, concurrent claims, sizes). */
+  only: 'all' | 'mcp';
+  mcpCalls: number;
 }
 
-const USAGE = 'Usage: npm run bench -- [--sizes 1000,10000,50000]';
+const USAGE = 'Usage: npm run bench -- [--sizes 1000,10000,50000] [--only mcp] [--mcp-calls 1000]';
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
   let sizes: number[] = [...DEFAULT_SIZES];
+  let only: BenchOptions['only'] = 'all';
+  let mcpCalls = DEFAULT_MCP_CALLS;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') {
       console.log(USAGE);
       process.exit(0);
     }
-    const inline = arg.startsWith('--sizes=') ? arg.slice('--sizes='.length) : undefined;
-    if (arg !== '--sizes' && inline === undefined)
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? splitOnce(arg) : [arg];
+    if (name !== '--sizes' && name !== '--only' && name !== '--mcp-calls')
       throw new Error(`Unknown option ${arg}. ${USAGE}`);
     const value = inline ?? argv[++i];
-    if (value === undefined) throw new Error(`--sizes needs a value. ${USAGE}`);
-    sizes = parseSizes(value);
+    if (value === undefined) throw new Error(`${name} needs a value. ${USAGE}`);
+    if (name === '--sizes') sizes = parseSizes(value);
+    else if (name === '--only') only = parseOnly(value);
+    else mcpCalls = parseCalls(value);
   }
-  return { sizes };
+  return { sizes, only, mcpCalls };
+}
+
+function splitOnce(arg: string): [string, string] {
+  const at = arg.indexOf('=');
+  return [arg.slice(0, at), arg.slice(at + 1)];
 }
 
 function parseSizes(value: string): number[] {
@@ -34,4 +49,16 @@ function parseSizes(value: string): number[] {
     );
   }
   return [...new Set(sizes)].sort((a, b) => a - b);
+}
+
+function parseOnly(value: string): BenchOptions['only'] {
+  if (value === 'mcp') return 'mcp';
+  throw new Error(`--only takes mcp (the MCP tables alone); got "${value}".`);
+}
+
+function parseCalls(value: string): number {
+  const calls = Number(value.replace(/_/g, ''));
+  if (!Number.isSafeInteger(calls) || calls < 100 || calls > 3_000)
+    throw new Error(`--mcp-calls takes a whole number from 100 to 3000; got "${value}".`);
+  return calls;
 }

@@ -1,17 +1,18 @@
 // `npm run bench [-- --sizes 1000,10000]`: runs every project size in its own process, then the
-// CLI against the 10,000-task database, then event delivery to the page, and prints the tables
-// with the targets beside them.
+// CLI against the 10,000-task database, then event delivery to the page, then agents over MCP,
+// and prints the tables with the targets beside them. `-- --only mcp` runs the MCP part alone.
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseOptions } from './options.ts';
-import { printReport } from './report/print-report.ts';
+import { parseOptions, type BenchOptions } from './options.ts';
+import { printMcpReport, printReport } from './report/print-report.ts';
 import type { SizeResult } from './results.ts';
 import { describeCliLoading } from './scenarios/cli-loading.ts';
 import { CLI_DATABASE_SIZE, runCliScenarios } from './scenarios/cli.scenario.ts';
 import { runEventLatency } from './scenarios/event-latency.ts';
+import { runMcpBench } from './scenarios/mcp-bench.scenario.ts';
 
 const WORKER = fileURLToPath(new URL('./size-worker.ts', import.meta.url));
 
@@ -36,17 +37,23 @@ function runSizeInChild(size: number, directory: string): Promise<SizeResult> {
 }
 
 async function main(): Promise<void> {
-  let sizes: number[];
+  let options: BenchOptions;
   try {
-    ({ sizes } = parseOptions(process.argv.slice(2)));
+    options = parseOptions(process.argv.slice(2));
   } catch (error) {
     console.error((error as Error).message);
     process.exitCode = 2;
     return;
   }
-  const directory = mkdtempSync(join(tmpdir(), 'orchestron-bench-'));
   const startedAt = Date.now();
   const loadAtStart = loadavg()[0]!;
+  if (options.only === 'mcp') {
+    const mcp = await runMcpBench({ rounds: options.mcpCalls });
+    printMcpReport({ mcp, loadAtStart, startedAt });
+    return;
+  }
+  const { sizes } = options;
+  const directory = mkdtempSync(join(tmpdir(), 'orchestron-bench-'));
   try {
     const results: SizeResult[] = [];
     for (const size of sizes) results.push(await runSizeInChild(size, directory));
@@ -61,6 +68,7 @@ async function main(): Promise<void> {
       taskCount: target.size,
     });
     const eventLatency = await runEventLatency();
+    const mcp = await runMcpBench({ rounds: options.mcpCalls });
     printReport({
       results,
       cli,
@@ -69,6 +77,7 @@ async function main(): Promise<void> {
       loadAtStart,
       startedAt,
       eventLatency,
+      mcp,
     });
   } finally {
     rmSync(directory, { recursive: true, force: true });

@@ -3,7 +3,9 @@
 import { cpus, loadavg } from 'node:os';
 import type { CliResult, SizeResult } from '../results.ts';
 import type { EventLatencyResult } from '../scenarios/event-latency.ts';
+import type { McpResult } from '../scenarios/mcp-results.ts';
 import { printEventLatency } from './print-latency.ts';
+import { listMcpMisses, printMcp } from './print-mcp.ts';
 import {
   listMisses,
   printCli,
@@ -22,7 +24,10 @@ export interface Report {
   loadAtStart: number;
   startedAt: number;
   eventLatency: EventLatencyResult;
+  mcp: McpResult;
 }
+
+const MCP_TITLE = 'Agents over MCP: tool-call latency on a 5,000-task project, beside a bare ping';
 
 function section(title: string, body: string): void {
   console.log(`\n${title}\n\n${body}`);
@@ -49,14 +54,31 @@ export function printReport(report: Report): void {
     'Event delivery: a write in another process until the page (Chromium) shows it',
     printEventLatency(report.eventLatency),
   );
+  section(MCP_TITLE, printMcp(report.mcp));
   const notes = results.flatMap((r) =>
     r.notes.map((note) => `- ${formatCount(r.size)} tasks: ${note}`),
   );
   section('Notes', notes.join('\n'));
-  const misses = listMisses(results, cli);
+  const misses = [...listMisses(results, cli), ...listMcpMisses(report.mcp)];
   section(
     'Targets missed',
     misses.length === 0 ? 'none' : misses.map((miss) => `- ${miss}`).join('\n'),
   );
   console.log(`\nTotal bench time ${((Date.now() - startedAt) / 1000).toFixed(0)} s.`);
+}
+
+/** `npm run bench -- --only mcp`: the header, the MCP tables and their misses. */
+export function printMcpReport(report: Pick<Report, 'mcp' | 'loadAtStart' | 'startedAt'>): void {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  console.log(`\nOrchestron bench (MCP only) — Node ${process.version}, ${cpu} × ${cpus().length}`);
+  console.log(
+    `1-minute load average ${report.loadAtStart.toFixed(2)} at the start, ${loadavg()[0]!.toFixed(2)} at the end (other work on the machine shows up in p99s).`,
+  );
+  section(MCP_TITLE, printMcp(report.mcp));
+  const misses = listMcpMisses(report.mcp);
+  section(
+    'Targets missed',
+    misses.length === 0 ? 'none' : misses.map((miss) => `- ${miss}`).join('\n'),
+  );
+  console.log(`\nTotal bench time ${((Date.now() - report.startedAt) / 1000).toFixed(0)} s.`);
 }
