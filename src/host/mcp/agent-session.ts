@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { Caller, Workspace } from '../../core/call-context.ts';
 import type { Orchestrator } from '../../core/orchestrator.ts';
 import { isOperationName } from '../../shared/operations/registry.ts';
+import { NoticeCheck } from './notices.ts';
 
 /** The operations that open and close a session, when the registry offers them. */
 const START: string = 'start_session';
@@ -51,6 +52,8 @@ export interface AgentSessionOptions {
 }
 
 export class AgentSession {
+  /** Whether notices wait for this agent, checked after each of its calls. */
+  readonly notices = new NoticeCheck();
   private name: string | null;
   private session: string | null = null;
   private starting: Promise<void> | null = null;

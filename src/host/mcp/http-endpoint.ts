@@ -89,6 +89,7 @@ class SessionPool {
       known ??
       new AgentSession(this.core, {
         workspace,
+        transport: 'http',
         ...(identity.agent === undefined ? {} : { agent: identity.agent }),
       });
     this.sessions.set(key, session);

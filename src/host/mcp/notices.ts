@@ -1,6 +1,7 @@
 // Tells an agent, on the result of its next call, that notifications wait for it ("your lease on
 // #12 expired"): clients drop server push, so the answer to a call is the one place it is seen.
-// One query on the unread-by-recipient index per call.
+// One query on the unread-by-recipient index per call, skipped while nothing at all has happened
+// since the last check found none (every notification is written with an event).
 import type { CallOptions } from '../../core/call-context.ts';
 import type { Orchestrator } from '../../core/orchestrator.ts';
 import { isOperationName } from '../../shared/operations/registry.ts';
@@ -39,4 +40,21 @@ export async function unreadNotice(
     text: `${count} ${noun}: ${shown.join('; ')}${rest}; call ${tool} to read them.`,
     meta: { unread: notifications.length, more, ids: notifications.map((item) => item.id) },
   };
+}
+
+/**
+ * Checks for notices once per change of the event log: while its last id is the one seen when
+ * `agent` had none, none can have arrived, and the check costs one primary-key lookup.
+ */
+export class NoticeCheck {
+  private quiet: { agent: string; lastEvent: number } | null = null;
+
+  async next(core: Orchestrator, agent: string, options: CallOptions): Promise<Notice | null> {
+    // read before the query, so an event committed meanwhile is checked next time
+    const lastEvent = core.store.events.lastId();
+    if (this.quiet?.agent === agent && this.quiet.lastEvent === lastEvent) return null;
+    const notice = await unreadNotice(core, agent, options);
+    this.quiet = notice === null ? { agent, lastEvent } : null;
+    return notice;
+  }
 }

@@ -6,7 +6,6 @@ import type { Orchestrator } from '../../core/orchestrator.ts';
 import type { OperationAnnotations, OperationContract } from '../../shared/operations/operation.ts';
 import type { OperationName } from '../../shared/operations/registry.ts';
 import type { AgentSession } from './agent-session.ts';
-import { unreadNotice } from './notices.ts';
 import { advertisedSchema } from './tool-schemas.ts';
 import { errorResult, successResult } from './tool-results.ts';
 
@@ -60,9 +59,9 @@ export function registerTools(
           const output = await core.call(name, args, options);
           session.observe(output);
           const agent = session.current();
-          const notice = await unreadNotice(core, agent.name, { ...options, caller: agent }).catch(
-            () => null,
-          );
+          const notice = await session.notices
+            .next(core, agent.name, { ...options, caller: agent })
+            .catch(() => null);
           return successResult(output, notice);
         } catch (error) {
           return errorResult(error);

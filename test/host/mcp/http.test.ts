@@ -222,6 +222,11 @@ describe('MCP over HTTP', () => {
       .prepare('SELECT actor FROM events WHERE task_id = ? ORDER BY id LIMIT 1')
       .get(second.id) as { actor: string };
     assert.equal(secondRow.actor, row.actor);
+    const session = row.actor.slice(row.actor.indexOf('#') + 1);
+    const recorded = core.orchestrator.store.db
+      .prepare('SELECT agent, transport FROM sessions WHERE id = ?')
+      .get(session);
+    assert.deepEqual({ ...(recorded as object) }, { agent: 'Builder-Bot-7', transport: 'http' });
   });
 
   test('rotating the token refuses the old one at once and accepts the new one', async () => {

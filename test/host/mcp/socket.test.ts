@@ -121,16 +121,19 @@ describe('MCP over the socket', () => {
     const client = await kit.connect('auto', 'notice-agent');
     const created = await client.callTool({ name: 'create_task', arguments: { title: 'Noticed' } });
     const task = (created.structuredContent as { task: { id: number; project_id: number } }).task;
-    kit.core.store.db
-      .prepare(
-        `INSERT INTO notifications (project_id, task_id, kind, recipient, message, created_at)
-         VALUES (?, ?, 'lease.expired', 'notice-agent', ?, '2026-01-01T00:00:00Z')`,
-      )
-      .run(task.project_id, task.id, `Your lease on #${task.id} expired`);
+    await client.callTool({ name: 'claim_task', arguments: { task_id: task.id } });
+    // a notification written by the core, as every one is: with its event
+    await kit.core.call(
+      'pause_task',
+      { task_id: task.id, reason: 'The API is changing' },
+      { caller: { kind: 'person', name: 'alice' } },
+    );
     const result = await client.callTool({ name: 'get_task', arguments: { task_id: task.id } });
     assert.match(
       textOf(result),
-      new RegExp(`1 notice: Your lease on #${task.id} expired; call \\w+ to read them\\.$`),
+      new RegExp(
+        `1 notice: .*#${task.id}.*The API is changing.*; call get_notifications to read them\\.$`,
+      ),
     );
     assert.equal(
       (result._meta as Record<string, { unread: number }>)['orchestron/notices']!.unread,

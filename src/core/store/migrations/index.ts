@@ -6,6 +6,7 @@ import { migration003 } from './003-claims-and-sessions.ts';
 import { migration004 } from './004-approval-gates.ts';
 import { migration005 } from './005-progress-context-artifacts.ts';
 import { migration006 } from './006-interventions.ts';
+import { migration007 } from './007-leased-tasks-index.ts';
 
 export interface Migration {
   version: number;
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];
