@@ -91,7 +91,10 @@ describe('claims', () => {
     const before = snapshot(core);
     const refused = await core.failsAs(codex, 'claim_task', { task_id: id! });
     assert.equal(refused.code, 'CONFLICT');
-    assert.match(refused.message, /already claimed by claude until 14:15 UTC\. Use claim_next_task to claim another task\.$/);
+    assert.match(
+      refused.message,
+      /already claimed by claude until 14:15 UTC\. Use claim_next_task to claim another task\.$/,
+    );
     assert.equal(snapshot(core), before);
   });
 
