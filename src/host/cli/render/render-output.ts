@@ -31,7 +31,8 @@ export function nextPageCommand(args: readonly string[], cursor: string): string
 function pagingFooter(output: Row, label: string, shown: number, context: RenderContext): string[] {
   const lines: string[] = [];
   const total = output['count'];
-  if (typeof total === 'number') lines.push(`${shown} of ${total} ${label} shown.`);
+  // "reviews: none" says it all for an empty list
+  if (typeof total === 'number' && total > 0) lines.push(`${shown} of ${total} ${label} shown.`);
   const cursor = output['next_cursor'];
   if (typeof cursor === 'string' && cursor !== '')
     lines.push(`More on the next page: ${nextPageCommand(context.args, cursor)}`);
