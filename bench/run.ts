@@ -1,6 +1,7 @@
 // `npm run bench [-- --sizes 1000,10000]`: runs every project size in its own process, then the
 // CLI against the 10,000-task database, then event delivery to the page, then agents over MCP,
-// and prints the tables with the targets beside them. `-- --only mcp` runs the MCP part alone.
+// then the durability levels, and prints the tables with the targets beside them. `-- --only mcp`
+// runs the MCP part and the durability table alone.
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import type { SizeResult } from './results.ts';
 import { describeCliLoading } from './scenarios/cli-loading.ts';
 import { CLI_DATABASE_SIZE, runCliScenarios } from './scenarios/cli.scenario.ts';
 import { runEventLatency } from './scenarios/event-latency.ts';
+import { runDurability } from './scenarios/durability.scenario.ts';
 import { runMcpBench } from './scenarios/mcp-bench.scenario.ts';
 
 const WORKER = fileURLToPath(new URL('./size-worker.ts', import.meta.url));
@@ -49,7 +51,8 @@ async function main(): Promise<void> {
   const loadAtStart = loadavg()[0]!;
   if (options.only === 'mcp') {
     const mcp = await runMcpBench({ rounds: options.mcpCalls });
-    printMcpReport({ mcp, loadAtStart, startedAt });
+    const durability = await runDurability();
+    printMcpReport({ mcp, durability, loadAtStart, startedAt });
     return;
   }
   const { sizes } = options;
@@ -69,6 +72,7 @@ async function main(): Promise<void> {
     });
     const eventLatency = await runEventLatency();
     const mcp = await runMcpBench({ rounds: options.mcpCalls });
+    const durability = await runDurability();
     printReport({
       results,
       cli,
@@ -78,6 +82,7 @@ async function main(): Promise<void> {
       startedAt,
       eventLatency,
       mcp,
+      durability,
     });
   } finally {
     rmSync(directory, { recursive: true, force: true });

@@ -1,5 +1,7 @@
 // The whole printed report: a header with the machine and its load, one section per table,
 // the notes the scenarios left, and the list of targets missed.
+import type { DurabilityRow } from '../scenarios/durability.scenario.ts';
+import { DURABILITY_TITLE, printDurability } from './print-durability.ts';
 import { cpus, loadavg } from 'node:os';
 import type { CliResult, SizeResult } from '../results.ts';
 import type { EventLatencyResult } from '../scenarios/event-latency.ts';
@@ -25,6 +27,7 @@ export interface Report {
   startedAt: number;
   eventLatency: EventLatencyResult;
   mcp: McpResult;
+  durability: readonly DurabilityRow[];
 }
 
 const MCP_TITLE = 'Agents over MCP: tool-call latency on a 5,000-task project, beside a bare ping';
@@ -55,6 +58,7 @@ export function printReport(report: Report): void {
     printEventLatency(report.eventLatency),
   );
   section(MCP_TITLE, printMcp(report.mcp));
+  section(DURABILITY_TITLE, printDurability(report.durability));
   const notes = results.flatMap((r) =>
     r.notes.map((note) => `- ${formatCount(r.size)} tasks: ${note}`),
   );
@@ -68,13 +72,16 @@ export function printReport(report: Report): void {
 }
 
 /** `npm run bench -- --only mcp`: the header, the MCP tables and their misses. */
-export function printMcpReport(report: Pick<Report, 'mcp' | 'loadAtStart' | 'startedAt'>): void {
+export function printMcpReport(
+  report: Pick<Report, 'mcp' | 'durability' | 'loadAtStart' | 'startedAt'>,
+): void {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   console.log(`\nOrchestron bench (MCP only) — Node ${process.version}, ${cpu} × ${cpus().length}`);
   console.log(
     `1-minute load average ${report.loadAtStart.toFixed(2)} at the start, ${loadavg()[0]!.toFixed(2)} at the end (other work on the machine shows up in p99s).`,
   );
   section(MCP_TITLE, printMcp(report.mcp));
+  section(DURABILITY_TITLE, printDurability(report.durability));
   const misses = listMcpMisses(report.mcp);
   section(
     'Targets missed',
