@@ -31,6 +31,14 @@ type Editable = (typeof EDITABLE)[number];
 
 const CLOSED_PARENT = new Set(['completed', 'cancelled']);
 
+/**
+ * A task's neighbours shown by get_task at most (its counts say how many there are in all), so
+ * a hub with thousands of dependents still answers within an agent's context window.
+ */
+export const NEIGHBOURS_SHOWN = 50;
+/** Its latest linked commits shown. */
+export const COMMITS_SHOWN = 20;
+
 export class TaskService extends CoreService {
   private readonly projects: ProjectService;
 
@@ -106,13 +114,22 @@ export class TaskService extends CoreService {
           .filter(blocksDependents)
           .map((state) => state.id),
       );
+      const dependents = this.store.dependencies.dependentsOf(record.id);
+      const subtasks = this.store.tasks.subtaskRefs(record.id);
+      const commits = this.store.commits.ofTask(record.id);
       return {
         task,
-        dependencies,
-        dependents: this.store.tasks.refs(this.store.dependencies.dependentsOf(record.id)),
-        subtasks: this.store.tasks.subtaskRefs(record.id),
+        dependencies: dependencies.slice(0, NEIGHBOURS_SHOWN),
+        dependents: this.store.tasks.refs(dependents.slice(0, NEIGHBOURS_SHOWN)),
+        subtasks: subtasks.slice(0, NEIGHBOURS_SHOWN),
         failed_prerequisites: dependencies.filter((ref) => failed.has(ref.id)),
-        commits: this.store.commits.ofTask(record.id),
+        commits: commits.slice(-COMMITS_SHOWN),
+        counts: {
+          dependencies: dependencies.length,
+          dependents: dependents.length,
+          subtasks: subtasks.length,
+          commits: commits.length,
+        },
         ...workDetails(this.store, record.id),
         ...gateDetails(this.store, record.id),
         ...(input.include_executions ? { executions: [] } : {}),

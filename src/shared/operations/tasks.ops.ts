@@ -58,7 +58,15 @@ export const getTask = defineOperation({
       failed_prerequisites: z
         .array(TaskRefSchema())
         .describe('Direct prerequisites that failed or wait on a failure'),
-      commits: z.array(CommitSchema()),
+      commits: z.array(CommitSchema()).describe('The latest 20'),
+      counts: z
+        .object({
+          dependencies: z.int(),
+          dependents: z.int(),
+          subtasks: z.int(),
+          commits: z.int(),
+        })
+        .describe('How many in all: the lists show at most 50 each'),
       checkpoints: z
         .array(CheckpointSchema())
         .describe('Its named steps in order, when it has any'),

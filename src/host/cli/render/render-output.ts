@@ -58,9 +58,14 @@ function statusLine(output: Row): string {
 function taskView(output: Row): string {
   const blocks = typeof output['message'] === 'string' ? [output['message']] : [];
   blocks.push(renderTaskDetail(isRecord(output['task']) ? output['task'] : {}, output));
+  const counts = isRecord(output['counts']) ? output['counts'] : {};
   for (const key of ['dependencies', 'dependents', 'subtasks', 'failed_prerequisites', 'commits']) {
     const value = output[key];
-    if (Array.isArray(value) && value.length > 0) blocks.push(renderField(key, value, 1));
+    if (!Array.isArray(value) || value.length === 0) continue;
+    blocks.push(renderField(key, value, 1));
+    const total = counts[key];
+    if (typeof total === 'number' && total > value.length)
+      blocks.push(`  … ${total - value.length} more (${total} in all)`);
   }
   return blocks.join('\n');
 }
