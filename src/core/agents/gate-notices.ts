@@ -2,6 +2,7 @@
 // approval, and to the agent when its work is approved, rejected or clarified.
 import { callerOf, type CallContext } from '../call-context.ts';
 import type { CoreServices } from '../core-service.ts';
+import { notify } from '../events/notify.ts';
 import type { TaskRecord } from '../store/task-rows.ts';
 
 /** How messages name a task: #12 "Write the API". */
@@ -29,15 +30,6 @@ export class GateNotices {
     message: string,
     context: CallContext,
   ): void {
-    const { store, emit, clock } = this.services;
-    const notification = store.notifications.insert({
-      project_id: task.project_id,
-      task_id: task.id,
-      kind,
-      recipient,
-      message,
-      created_at: clock.now(),
-    });
-    emit.notificationCreated(context, notification);
+    notify(this.services, context, { task, recipient, kind, message });
   }
 }

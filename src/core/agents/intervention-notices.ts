@@ -2,6 +2,7 @@
 // it is closed), and one to the asking agent when a person answers or cancels it.
 import type { CallContext } from '../call-context.ts';
 import { CoreService, type CoreServices } from '../core-service.ts';
+import { notify } from '../events/notify.ts';
 import type { InterventionRecord, InterventionsRepo } from '../store/interventions.repo.ts';
 import { asker, oneLine } from './intervention-text.ts';
 
@@ -16,30 +17,28 @@ export class InterventionNotices extends CoreService {
   /** The person's inbox entry: "Q-7 [high] claude asks about #3 "Title": …". */
   asked(record: InterventionRecord, title: string, context: CallContext): void {
     const head = `${record.ticket} [${record.urgency}] ${asker(record)} asks about #${record.task_id} "${oneLine(title, 60)}": `;
-    const notification = this.store.notifications.insert({
-      project_id: record.project_id,
-      task_id: record.task_id,
-      kind: 'question',
-      recipient: null,
-      message: oneLine(head + record.question),
-      created_at: this.clock.now(),
-    });
+    const notification = notify(
+      { store: this.store, emit: this.emit, clock: this.clock },
+      context,
+      {
+        task: { id: record.task_id, project_id: record.project_id },
+        recipient: null,
+        kind: 'question',
+        message: oneLine(head + record.question),
+      },
+    );
     this.repo.linkNotification(record.id, notification.id);
-    this.emit.notificationCreated(context, notification);
   }
 
   /** Tells the asking agent what became of its question (a person who asked reads the inbox). */
   toAgent(record: InterventionRecord, kind: string, what: string, context: CallContext): void {
     if (record.agent === null) return;
-    const notification = this.store.notifications.insert({
-      project_id: record.project_id,
-      task_id: record.task_id,
-      kind,
+    notify({ store: this.store, emit: this.emit, clock: this.clock }, context, {
+      task: { id: record.task_id, project_id: record.project_id },
       recipient: record.agent,
+      kind,
       message: oneLine(`Your question ${record.ticket} on #${record.task_id} was ${what}`),
-      created_at: this.clock.now(),
     });
-    this.emit.notificationCreated(context, notification);
   }
 
   /** A closed question leaves the person's inbox: its notification is marked read. */

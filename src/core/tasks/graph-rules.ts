@@ -13,6 +13,7 @@ import type { TaskStatus } from '../../shared/tasks/task-fields.ts';
 import type { TaskRef } from '../../shared/tasks/task.schema.ts';
 import type { CallContext, Clock } from '../call-context.ts';
 import type { Emit, Flags } from '../events/emit.ts';
+import { notify } from '../events/notify.ts';
 import { findCycle } from '../graph/cycle-check.ts';
 import type { PrerequisiteState } from '../store/dependencies.repo.ts';
 import type { Store } from '../store/store.ts';
@@ -361,15 +362,12 @@ export class GraphRules {
   }
 
   private notifyReady(task: DerivedRow, context: CallContext): void {
-    const notification = this.store.notifications.insert({
-      project_id: task.project_id,
-      task_id: task.id,
-      kind: 'task.ready',
+    notify({ store: this.store, emit: this.emit, clock: this.clock }, context, {
+      task,
       recipient: task.assignee,
+      kind: 'task.ready',
       message: `Task #${task.id} "${task.title}" is ready: every prerequisite is completed.`,
-      created_at: this.clock.now(),
     });
-    this.emit.notificationCreated(context, notification);
   }
 }
 

@@ -2,6 +2,7 @@
 // goes silent (the task back in the ready set, the person and the agent told), and ended when
 // the task leaves work. A lease runs only while its task is in progress: waiting on the person
 // (needs_input, review) is not going silent, so coming back from there restarts it.
+import { notify } from '../events/notify.ts';
 import type { TaskStatus } from '../../shared/tasks/task-fields.ts';
 import { atUtc, HELD } from '../agents/authorization.ts';
 import { makeContext, type CallContext } from '../call-context.ts';
@@ -126,8 +127,12 @@ export class LeaseLifecycle extends CoreService {
     kind: string,
     message: string,
   ): void {
-    const { store, emit, clock } = this;
-    notifyAbout({ store, emit, clock }, context, task, recipient, kind, message);
+    notify({ store: this.store, emit: this.emit, clock: this.clock }, context, {
+      task,
+      recipient,
+      kind,
+      message,
+    });
   }
 
   /** When the holder was last seen: its session's last call, else the lease's last renewal. */
@@ -173,38 +178,16 @@ export function keepLeaseInStep(
       assignee: lease.assignee,
     });
     if (who !== lease.lease_holder && options.toldAgent !== lease.lease_holder) {
-      notifyAbout(
-        services,
-        context,
-        before,
-        lease.lease_holder,
-        'lease_ended',
-        `${who} moved #${before.id} "${before.title}" to ${status}; your lease on it ended.`,
-      );
+      notify(services, context, {
+        task: before,
+        recipient: lease.lease_holder,
+        kind: 'lease_ended',
+        message: `${who} moved #${before.id} "${before.title}" to ${status}; your lease on it ended.`,
+      });
     }
   } else if (status === 'in_progress' && before.status !== 'in_progress' && lease.lease_minutes) {
     store.leases.renew(before.id, lease.lease_holder, leaseUntil(clock.now(), lease.lease_minutes));
   }
-}
-
-/** Puts a notice in a recipient's list (null: the person's), with its event. */
-function notifyAbout(
-  { store, emit, clock }: LeaseServices,
-  context: CallContext,
-  task: Pick<TaskRecord, 'id' | 'project_id'>,
-  recipient: string | null,
-  kind: string,
-  message: string,
-): void {
-  const notification = store.notifications.insert({
-    project_id: task.project_id,
-    task_id: task.id,
-    kind,
-    recipient,
-    message,
-    created_at: clock.now(),
-  });
-  emit.notificationCreated(context, notification);
 }
 
 export function leaseFacts(lease: LeaseRow) {

@@ -49,32 +49,18 @@ const ClaimOutput = lazy(() =>
  * and planning extras (max_complexity_limit, hours_available_today, available_developers,
  * enable_grouping); leaving them out here keeps the loop's tools/list small.
  */
-const claimFilters = () => {
-  const {
-    project_id,
-    max_complexity,
-    preferred_task_types,
-    preferred_languages,
-    excluded_tags,
-    required_tags,
-    max_estimated_hours,
-    min_estimated_hours,
-    priority_threshold,
-    minimize_context_switching,
-  } = nextTaskCriteriaShape();
-  return {
-    project_id,
-    max_complexity,
-    preferred_task_types,
-    preferred_languages,
-    excluded_tags,
-    required_tags,
-    max_estimated_hours,
-    min_estimated_hours,
-    priority_threshold,
-    minimize_context_switching,
-  };
-};
+const CLAIM_FILTERS = {
+  project_id: true,
+  max_complexity: true,
+  preferred_task_types: true,
+  preferred_languages: true,
+  excluded_tags: true,
+  required_tags: true,
+  max_estimated_hours: true,
+  min_estimated_hours: true,
+  priority_threshold: true,
+  minimize_context_switching: true,
+} as const;
 
 const TaskOutput = lazy(() => z.object({ task: TaskSchema(), message: z.string() }));
 
@@ -83,10 +69,14 @@ export const claimNextTask = defineOperation({
   description:
     'Find the best ready task and claim it in one step: it becomes in_progress under your name, leased while you keep working on it. Says why it was chosen, or why nothing is ready.',
   input: () =>
-    z.strictObject({
-      ...claimFilters(),
-      lease_minutes: LeaseMinutes().optional().describe('Lease length; the default is 15 minutes'),
-    }),
+    z
+      .strictObject(nextTaskCriteriaShape())
+      .pick(CLAIM_FILTERS)
+      .extend({
+        lease_minutes: LeaseMinutes()
+          .optional()
+          .describe('Lease length; the default is 15 minutes'),
+      }),
   output: ClaimOutput,
   annotations: WRITE,
   audience: 'both',
