@@ -4,9 +4,14 @@
 // log agrees with what each client was told; 8 client processes racing claim_task for one ready
 // task: exactly one wins, the others get an isError CONFLICT naming the winner.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
+import {
+  assertClaimsInOrder,
+  claimsIn,
+  createRandomDag,
+  raceWorkers,
+} from '../../helpers/claim-race.ts';
 import { openSocketKit, type SocketKit } from './mcp-test-kit.ts';
 
 const WORKER = fileURLToPath(new URL('./claim-race.worker.ts', import.meta.url));
@@ -15,59 +20,11 @@ const CALLS = 50;
 const TASKS = 500;
 const RACERS = 8;
 
-interface Result {
-  ok: boolean;
-  claimed: number[];
-  outcomes: string[];
-  error?: string;
-}
-
-/** Starts one worker per argument list, lets them go together once all are connected, collects results. */
-async function race(socketPath: string, argsList: readonly string[][]): Promise<Result[]> {
-  const children = argsList.map((args) => {
-    const child = spawn(process.execPath, [WORKER, socketPath, ...args], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8');
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const ready = new Promise<void>((resolveReady, reject) => {
-      child.stdout.on('data', (chunk: string) => {
-        stdout += chunk;
-        if (stdout.includes('ready\n')) resolveReady();
-      });
-      child.once('close', () => reject(new Error(`a worker exited early:\n${stdout}\n${stderr}`)));
-    });
-    const exit = new Promise<Result>((resolveExit, reject) => {
-      child.once('error', reject);
-      child.once('close', (code) => {
-        const line = stdout.split('\n').find((text) => text.startsWith('{'));
-        if (code !== 0 || !line)
-          reject(new Error(`worker ${args[0]} failed (${code}):\n${stdout}\n${stderr}`));
-        else resolveExit(JSON.parse(line) as Result);
-      });
-    });
-    // the parent never waits on a promise it has not attached to yet
-    ready.catch(() => undefined);
-    return { child, ready, exit };
-  });
-  try {
-    await Promise.all(children.map((c) => c.ready));
-  } finally {
-    for (const c of children) c.child.stdin.end();
-  }
-  return Promise.all(children.map((c) => c.exit));
-}
-
-/** A small deterministic generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
+const race = (socketPath: string, argsList: readonly string[][]) =>
+  raceWorkers(
+    WORKER,
+    argsList.map((args) => [socketPath, ...args]),
+  );
 
 /** The agent name in an event's actor, "agent:<name>#<session>". */
 function agentOf(actor: string): string | null {
@@ -80,21 +37,8 @@ describe('the claim race through MCP clients on the socket', { timeout: 120_000 
   after(() => kit.dispose());
 
   test(`${AGENTS} client processes × ${CALLS} claims on a ${TASKS}-task DAG: each task claimed at most once, never before its prerequisites completed`, async (t) => {
-    const next = random(42);
-    const ids: number[] = [];
-    for (let index = 0; index < TASKS; index++) {
-      // forward-only edges: a task depends on up to two tasks created before it
-      const count = index === 0 ? 0 : Math.floor(next() * 3);
-      const dependencies = [
-        ...new Set(Array.from({ length: count }, () => ids[Math.floor(next() * ids.length)]!)),
-      ];
-      const { task } = await kit.core.call('create_task', {
-        title: `Task ${index}`,
-        priority: Math.floor(next() * 5),
-        dependencies,
-      });
-      ids.push(task.id);
-    }
+    // forward-only edges: a task depends on up to two tasks created before it
+    await createRandomDag((input) => kit.core.call('create_task', input), TASKS, 42);
     const names = Array.from({ length: AGENTS }, (_, index) => `mcp-agent-${index}`);
     const results = await race(
       kit.endpoint.path,
@@ -102,11 +46,8 @@ describe('the claim race through MCP clients on the socket', { timeout: 120_000 
     );
 
     const db = kit.core.store.db;
-    const claims = db
-      .prepare("SELECT id, task_id, actor FROM events WHERE type = 'task.claimed' ORDER BY id")
-      .all() as { id: number; task_id: number; actor: string }[];
-    const claimedTasks = claims.map((claim) => claim.task_id);
-    assert.equal(new Set(claimedTasks).size, claimedTasks.length, 'a task was claimed twice');
+    const claims = claimsIn(db);
+    const { completedAt, edges } = assertClaimsInOrder(db, claims);
     names.forEach((name, index) => {
       assert.deepEqual(
         results[index]!.claimed,
@@ -120,30 +61,7 @@ describe('the claim race through MCP clients on the socket', { timeout: 120_000 
       'every claim was made by one of the clients',
     );
 
-    const completedAt = new Map(
-      (
-        db
-          .prepare(
-            "SELECT task_id, min(id) AS id FROM events WHERE type = 'task.status_changed' AND after ->> 'status' = 'completed' GROUP BY task_id",
-          )
-          .all() as { task_id: number; id: number }[]
-      ).map((row) => [row.task_id, row.id]),
-    );
-    const edges = db.prepare('SELECT task_id, depends_on FROM dependencies').all() as {
-      task_id: number;
-      depends_on: number;
-    }[];
     assert.ok(edges.length > TASKS / 2, `the DAG has ${edges.length} edges`);
-    const claimAt = new Map(claims.map((claim) => [claim.task_id, claim.id]));
-    for (const edge of edges) {
-      const claimed = claimAt.get(edge.task_id);
-      if (claimed === undefined) continue;
-      const done = completedAt.get(edge.depends_on);
-      assert.ok(
-        done !== undefined && done < claimed,
-        `#${edge.task_id} was claimed before its prerequisite #${edge.depends_on} was completed`,
-      );
-    }
     for (const claim of claims)
       assert.ok(completedAt.has(claim.task_id), `#${claim.task_id} was claimed and completed`);
     assert.ok(claims.length > TASKS / 2, `only ${claims.length} claims in ${AGENTS * CALLS} calls`);
