@@ -33,18 +33,33 @@ export class InterventionNotices extends CoreService {
   /** Tells the asking agent what became of its question (a person who asked reads the inbox). */
   toAgent(record: InterventionRecord, kind: string, what: string, context: CallContext): void {
     if (record.agent === null) return;
-    notify({ store: this.store, emit: this.emit, clock: this.clock }, context, {
+    const reply = notify({ store: this.store, emit: this.emit, clock: this.clock }, context, {
       task: { id: record.task_id, project_id: record.project_id },
       recipient: record.agent,
       kind,
       message: oneLine(`Your question ${record.ticket} on #${record.task_id} was ${what}`),
     });
+    this.repo.linkReply(record.id, reply.id);
   }
 
   /** A closed question leaves the person's inbox: its notification is marked read. */
   closed(record: InterventionRecord, context: CallContext): void {
-    if (record.notification_id === null) return;
-    const marked = this.store.notifications.markRead([record.notification_id], this.clock.now());
-    if (marked > 0) this.emit.notificationsRead(context, [record.notification_id], marked);
+    this.markRead(record.notification_id, context);
+  }
+
+  /**
+   * The asking agent has read what became of its question from the question itself (get or
+   * wait), so the notification saying so is read too and no longer rides along as a notice.
+   */
+  delivered(record: InterventionRecord, context: CallContext): void {
+    const { caller } = context;
+    if (record.status === 'open' || caller.kind !== 'agent' || caller.name !== record.agent) return;
+    this.markRead(record.reply_notification_id, context);
+  }
+
+  private markRead(id: number | null, context: CallContext): void {
+    if (id === null) return;
+    const marked = this.store.notifications.markRead([id], this.clock.now());
+    if (marked > 0) this.emit.notificationsRead(context, [id], marked);
   }
 }

@@ -106,11 +106,17 @@ export class InterventionService extends CoreService {
     });
   }
 
-  get(input: OperationArgs<'get_intervention'>): Outcome {
-    return this.store.read(() => {
-      const record = this.require(input.ticket);
-      return this.outcome(record, describe(record));
-    });
+  get(input: OperationArgs<'get_intervention'>, context: CallContext): Outcome {
+    const record = this.store.read(() => this.require(input.ticket));
+    this.delivered(record, context);
+    return this.store.read(() => this.outcome(record, describe(record)));
+  }
+
+  /** Marks the asking agent's reply notification read once it has the answer (bookkeeping). */
+  private delivered(record: InterventionRecord, context: CallContext): void {
+    // never inside another call's open transaction: a wait runs beside the others
+    if (this.store.inTransaction) return;
+    this.store.write(() => this.notices.delivered(record, context));
   }
 
   async wait(
@@ -131,6 +137,7 @@ export class InterventionService extends CoreService {
         return { record: found, task: this.taskRef(found.task_id) };
       },
     );
+    this.delivered(record, context);
     return {
       ticket,
       status: record.status,

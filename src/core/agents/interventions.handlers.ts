@@ -10,7 +10,7 @@ export const interventionHandlers: FeatureBinding<'interventions'> = (services) 
   const questions = new InterventionService(services, services.projects, repo, new Wakeup());
   return {
     request_intervention: (args, context) => questions.request(args, context),
-    get_intervention: (args) => questions.get(args),
+    get_intervention: (args, context) => questions.get(args, context),
     wait_for_intervention: (args, context) => questions.wait(args, context),
     answer_intervention: (args, context) => questions.answer(args, context),
     cancel_intervention: (args, context) => questions.cancel(args, context),

@@ -11,6 +11,8 @@ import type { Db } from './database.ts';
 export interface InterventionRecord extends Intervention {
   id: number;
   notification_id: number | null;
+  /** The notification telling the asking agent it was answered or cancelled. */
+  reply_notification_id: number | null;
 }
 
 export type NewIntervention = Pick<
@@ -48,7 +50,7 @@ export interface InterventionQuery {
 type Row = Omit<InterventionRecord, 'ticket' | 'options'> & { options: string | null };
 
 const COLUMNS = `id, project_id, task_id, kind, question, options, urgency, status, asked_by, agent,
-  previous_status, notification_id, answer, chosen_option, cancel_reason, answered_by, created_at,
+  previous_status, notification_id, reply_notification_id, answer, chosen_option, cancel_reason, answered_by, created_at,
   answered_at`;
 
 const FILTER = `(@status IS NULL OR status = @status)
@@ -88,6 +90,9 @@ export function createInterventionsRepo(db: Db) {
   const linkNotification = db.prepare<[number, number]>(
     'UPDATE interventions SET notification_id = ? WHERE id = ?',
   );
+  const linkReply = db.prepare<[number, number]>(
+    'UPDATE interventions SET reply_notification_id = ? WHERE id = ?',
+  );
   const pages = {
     urgency: db.prepare<InterventionQuery, Row>(
       `SELECT ${COLUMNS} FROM interventions WHERE ${FILTER}
@@ -118,6 +123,9 @@ export function createInterventionsRepo(db: Db) {
     close: (id: number, closing: Closing): boolean => close.run({ ...closing, id }).changes === 1,
     linkNotification: (id: number, notificationId: number): void => {
       linkNotification.run(notificationId, id);
+    },
+    linkReply: (id: number, notificationId: number): void => {
+      linkReply.run(notificationId, id);
     },
     page: (query: InterventionQuery): InterventionRecord[] =>
       pages[query.order].all(query).map(toRecord),

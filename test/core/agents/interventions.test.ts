@@ -129,6 +129,33 @@ describe('asking and answering', () => {
     assert.equal((await eventsOf('intervention.answered')).length, 1);
   });
 
+  test('once the asking agent has the answer from the question, its notice is read', async () => {
+    const taskId = await startedTask();
+    await as(CLAUDE, 'request_intervention', { task_id: taskId, question: 'Which port?' });
+    await as(ALICE, 'answer_intervention', { ticket: 'Q-1', answer: '4319' });
+    const unread = async (caller: Caller) =>
+      (await as(caller, 'get_notifications', {})).notifications.map((n) => n.kind);
+    assert.deepEqual(await unread(CLAUDE), ['answered']);
+    // another agent reading the question changes nothing for claude
+    await as(CODEX, 'get_intervention', { ticket: 'Q-1' });
+    assert.deepEqual(await unread(CLAUDE), ['answered']);
+    const waited = await as(CLAUDE, 'wait_for_intervention', { ticket: 'Q-1', timeout_s: 1 });
+    assert.equal(waited.answer, '4319');
+    assert.deepEqual(await unread(CLAUDE), [], 'the answer came with the wait');
+    assert.equal(
+      (await eventsOf('notifications.read')).length,
+      2,
+      "the inbox entry, then claude's",
+    );
+
+    // a question cancelled by a person, read with get_intervention
+    await as(CLAUDE, 'request_intervention', { task_id: taskId, question: 'Which host?' });
+    await as(ALICE, 'cancel_intervention', { ticket: 'Q-2', reason: 'Decided already' });
+    assert.deepEqual(await unread(CLAUDE), ['question_cancelled']);
+    await as(CLAUDE, 'get_intervention', { ticket: 'Q-2' });
+    assert.deepEqual(await unread(CLAUDE), []);
+  });
+
   test('an option is taken by its text too, in any case', async () => {
     const taskId = await startedTask();
     await as(CLAUDE, 'request_intervention', {

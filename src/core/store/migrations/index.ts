@@ -7,6 +7,7 @@ import { migration004 } from './004-approval-gates.ts';
 import { migration005 } from './005-progress-context-artifacts.ts';
 import { migration006 } from './006-interventions.ts';
 import { migration007 } from './007-leased-tasks-index.ts';
+import { migration008 } from './008-question-replies.ts';
 
 export interface Migration {
   version: number;
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];
