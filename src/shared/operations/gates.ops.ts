@@ -4,7 +4,13 @@
 import { z } from 'zod';
 import { lazy } from '../lazy.ts';
 import { PAGE_LIMITS } from '../tasks/task-fields.ts';
-import { ProjectRef, TaskId, TaskRefSchema, TaskSchema, textInput } from '../tasks/task.schema.ts';
+import {
+  ProjectRef,
+  StatusChangeSchema,
+  TaskId,
+  TaskSchema,
+  textInput,
+} from '../tasks/task.schema.ts';
 import { defineOperation, IDEMPOTENT_WRITE, READ_ONLY, WRITE } from './operation.ts';
 import { ProjectSchema } from './projects.ops.ts';
 
@@ -77,14 +83,7 @@ export const approveTask = defineOperation({
       task_id: TaskId(),
       note: Text('note', REASON_MAX).optional().describe('A note for the agent and the record'),
     }),
-  output: () =>
-    z.object({
-      task: TaskSchema(),
-      message: z.string(),
-      became_ready: z.array(TaskRefSchema()),
-      now_waiting_on_failed: z.array(TaskRefSchema()),
-      warnings: z.array(z.string()),
-    }),
+  output: StatusChangeSchema,
   annotations: WRITE,
   audience: 'human',
   cli: { command: ['approve'], positional: ['task_id'], render: { kind: 'status' } },

@@ -9,6 +9,7 @@ import {
   TagInput,
   TaskId,
   TaskRefSchema,
+  StatusChangeSchema,
   TaskSchema,
   TaskStatusInput,
 } from '../tasks/task.schema.ts';
@@ -188,16 +189,7 @@ export const updateTaskStatus = defineOperation({
       status: TaskStatusInput(),
       expected_version: ExpectedVersion(),
     }),
-  output: () =>
-    z.object({
-      task: TaskSchema(),
-      message: z.string(),
-      became_ready: z.array(TaskRefSchema()),
-      now_waiting_on_failed: z.array(TaskRefSchema()),
-      warnings: z
-        .array(z.string())
-        .describe('Things the change did not stop but you should know, e.g. reopened work'),
-    }),
+  output: StatusChangeSchema,
   annotations: WRITE,
   audience: 'both',
   cli: {

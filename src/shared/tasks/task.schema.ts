@@ -35,3 +35,16 @@ export type CompactTask = z.infer<ReturnType<typeof CompactTaskSchema>>;
 export type TaskRef = z.infer<ReturnType<typeof TaskRefSchema>>;
 export type FileRef = Task['file_refs'][number];
 export type Criterion = Task['acceptance_criteria'][number];
+
+/** A status move with what it caused: dependents now ready or waiting on a failure, warnings. */
+export const StatusChangeSchema = lazy(() =>
+  z.object({
+    task: TaskSchema(),
+    message: z.string(),
+    became_ready: z.array(TaskRefSchema()),
+    now_waiting_on_failed: z.array(TaskRefSchema()),
+    warnings: z
+      .array(z.string())
+      .describe('Things the change did not stop but you should know, e.g. reopened work'),
+  }),
+);
