@@ -87,10 +87,11 @@ describe('orchestron questions / answer', () => {
     assert.match(twice.stderr, /error\[CONFLICT\]: Q-1 was already answered by cli:alice at /);
     const waited = cli.expect(0, ['questions', 'wait', 'Q-1', ...AGENT]);
     assert.match(waited.stdout, /Q-1 was answered by cli:alice: \[SQLite\] keep it local/);
+    // the wait delivered Q-1's answer, so only the notice about Q-2 is still unread
     const mine = cli.json('get_notifications', ['notifications', 'mine', ...AGENT]);
     assert.deepEqual(
-      mine.notifications.map((n) => n.kind),
-      ['answered', 'answered'],
+      mine.notifications.map((n) => [n.kind, /Q-\d+/.exec(n.message)?.[0]]),
+      [['answered', 'Q-2']],
     );
   });
 });
