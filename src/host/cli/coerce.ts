@@ -67,14 +67,17 @@ export function coerceField(field: FieldInfo, raw: string | boolean | readonly s
  * message points at the command line rather than at the operation's field.
  */
 export function checkValue(field: FieldInfo, value: unknown, written: string): void {
-  const result = field.schema.safeParse(value);
+  const result = field.schema.safeParse(value, { reportInput: true });
   if (result.success) return;
   const generic = (message: string) => /^Invalid input/.test(message) && field.choices.length > 0;
   const problems = result.error.issues.map((issue) => {
+    const path = issue.path.filter((key) => typeof key === 'string').join('.');
+    // a missing part of a JSON value is named, as the core names a missing field
+    if (issue.code === 'invalid_type' && issue.input === undefined && path)
+      return `${path} is required`;
     const message = generic(issue.message)
       ? `expected one of ${field.choices.join(', ')}`
       : issue.message;
-    const path = issue.path.filter((key) => typeof key === 'string').join('.');
     return path ? `${path}: ${message}` : message;
   });
   throw new AppError(
