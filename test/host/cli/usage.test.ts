@@ -46,6 +46,11 @@ describe('orchestron usage, errors and help', () => {
       /^error\[VALIDATION\]: Invalid task_id "abc"/,
     );
     assert.match(cli.expect(1, ['task', 'create']).stderr, /^error\[VALIDATION\]: .*title/);
+    const missingPart = cli.expect(1, ['task', 'create', '--title', 'x', '--file-refs', '[{}]']);
+    assert.match(
+      missingPart.stderr,
+      /^error\[VALIDATION\]: Invalid --file-refs \[\{\}\]: path is required\./,
+    );
     assert.equal(
       cli.json('list_tasks', ['task', 'list']).count,
       0,
