@@ -3,13 +3,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import type { Caller } from '../../../src/core/call-context.ts';
-import { AppError } from '../../../src/shared/errors.ts';
-import { messageWithHints } from '../../../src/shared/operations/hint-wording.ts';
-import type {
-  OperationInput,
-  OperationName,
-  OperationOutput,
-} from '../../../src/shared/operations/registry.ts';
 import { openTestCore, snapshot, type TestCore } from '../../helpers/temp-orchestrator.ts';
 
 const CLAUDE: Caller = { kind: 'agent', name: 'claude', session: 's1' };
@@ -18,24 +11,6 @@ const ALICE: Caller = { kind: 'person', name: 'alice' };
 const TERMINAL: Caller = { kind: 'cli', name: 'alice' };
 
 let core: TestCore;
-
-function as<N extends OperationName>(
-  caller: Caller,
-  name: N,
-  input: OperationInput<N>,
-): Promise<OperationOutput<N>> {
-  return core.orchestrator.call(name, input, { caller });
-}
-
-async function failsAs(caller: Caller, name: OperationName, input: unknown) {
-  try {
-    await core.orchestrator.call(name, input, { caller });
-  } catch (error) {
-    assert.ok(error instanceof AppError, `expected an AppError, got ${String(error)}`);
-    return { code: error.code, message: messageWithHints(error.toPayload()) };
-  }
-  assert.fail(`${name} should have failed for ${JSON.stringify(input)}`);
-}
 
 /**
  * claude and codex each wait on a task that becomes ready when #1 completes; claude asked a
@@ -49,15 +24,15 @@ beforeEach(async () => {
   await core.call('update_task_status', { task_id: first.id, status: 'completed' });
   const { task: work } = await core.call('create_task', { title: 'Docs' });
   await core.call('update_task_status', { task_id: work.id, status: 'in_progress' });
-  await as(CLAUDE, 'request_intervention', { task_id: work.id, question: 'Which tone?' });
-  await as(ALICE, 'answer_intervention', { ticket: 'Q-1', answer: 'plain' });
-  await as(CODEX, 'request_intervention', { task_id: work.id, question: 'Which folder?' });
+  await core.callAs(CLAUDE, 'request_intervention', { task_id: work.id, question: 'Which tone?' });
+  await core.callAs(ALICE, 'answer_intervention', { ticket: 'Q-1', answer: 'plain' });
+  await core.callAs(CODEX, 'request_intervention', { task_id: work.id, question: 'Which folder?' });
 });
 afterEach(() => core.dispose());
 
 describe('get_notifications', () => {
   test('an agent reads only its own: its prerequisite completed, its question answered', async () => {
-    const mine = await as(CLAUDE, 'get_notifications', {});
+    const mine = await core.callAs(CLAUDE, 'get_notifications', {});
     assert.deepEqual(
       mine.notifications.map((n) => [n.kind, n.task_id]),
       [
@@ -76,7 +51,7 @@ describe('get_notifications', () => {
       'task_id',
     ]);
     for (const note of mine.notifications) assert.ok(note.message.length <= 200);
-    const theirs = await as(CODEX, 'get_notifications', {});
+    const theirs = await core.callAs(CODEX, 'get_notifications', {});
     assert.deepEqual(
       theirs.notifications.map((n) => n.kind),
       ['task.ready'],
@@ -85,7 +60,7 @@ describe('get_notifications', () => {
 
   test('a person, in the page or the terminal, reads the notifications addressed to nobody: the inbox', async () => {
     for (const caller of [ALICE, TERMINAL]) {
-      const inbox = await as(caller, 'get_notifications', {});
+      const inbox = await core.callAs(caller, 'get_notifications', {});
       assert.deepEqual(
         inbox.notifications.map((n) => [n.kind, n.task_id]),
         [['question', 4]],
@@ -95,8 +70,8 @@ describe('get_notifications', () => {
   });
 
   test('pages with after_id and limit; read ones come back with unread_only: false', async () => {
-    const first = await as(CLAUDE, 'get_notifications', { limit: 1 });
-    const second = await as(CLAUDE, 'get_notifications', {
+    const first = await core.callAs(CLAUDE, 'get_notifications', { limit: 1 });
+    const second = await core.callAs(CLAUDE, 'get_notifications', {
       limit: 1,
       after_id: first.next_after_id,
     });
@@ -104,9 +79,9 @@ describe('get_notifications', () => {
       [...first.notifications, ...second.notifications].map((n) => n.kind),
       ['task.ready', 'answered'],
     );
-    await as(CLAUDE, 'acknowledge_notifications', { ids: [first.notifications[0]!.id] });
-    assert.equal((await as(CLAUDE, 'get_notifications', {})).notifications.length, 1);
-    const all = await as(CLAUDE, 'get_notifications', { unread_only: false });
+    await core.callAs(CLAUDE, 'acknowledge_notifications', { ids: [first.notifications[0]!.id] });
+    assert.equal((await core.callAs(CLAUDE, 'get_notifications', {})).notifications.length, 1);
+    const all = await core.callAs(CLAUDE, 'get_notifications', { unread_only: false });
     assert.equal(all.notifications.length, 2);
     assert.ok(all.notifications[0]!.read_at);
     assert.equal(all.unread, 1);
@@ -115,11 +90,11 @@ describe('get_notifications', () => {
 
 describe('acknowledge_notifications', () => {
   test('marks the named ones read, once', async () => {
-    const { notifications } = await as(CLAUDE, 'get_notifications', {});
+    const { notifications } = await core.callAs(CLAUDE, 'get_notifications', {});
     const ids = notifications.map((n) => n.id);
-    const first = await as(CLAUDE, 'acknowledge_notifications', { ids });
+    const first = await core.callAs(CLAUDE, 'acknowledge_notifications', { ids });
     assert.deepEqual(first, { acknowledged: 2, message: 'Acknowledged 2 notification(s).' });
-    const again = await as(CLAUDE, 'acknowledge_notifications', { ids });
+    const again = await core.callAs(CLAUDE, 'acknowledge_notifications', { ids });
     assert.equal(again.acknowledged, 0);
     assert.match(again.message, /2 were already read/);
     const { events } = await core.call('list_events', { after_id: 0, limit: 500 });
@@ -132,20 +107,29 @@ describe('acknowledge_notifications', () => {
   });
 
   test("all: true marks every unread one of the caller's, and nobody else's", async () => {
-    const done = await as(CLAUDE, 'acknowledge_notifications', { all: true });
+    const done = await core.callAs(CLAUDE, 'acknowledge_notifications', { all: true });
     assert.equal(done.acknowledged, 2);
-    assert.equal((await as(CLAUDE, 'get_notifications', {})).unread, 0);
-    assert.equal((await as(CODEX, 'get_notifications', {})).unread, 1);
-    assert.equal((await as(ALICE, 'get_notifications', {})).unread, 1);
-    assert.equal((await as(CLAUDE, 'acknowledge_notifications', { all: true })).acknowledged, 0);
+    assert.equal((await core.callAs(CLAUDE, 'get_notifications', {})).unread, 0);
+    assert.equal((await core.callAs(CODEX, 'get_notifications', {})).unread, 1);
+    assert.equal((await core.callAs(ALICE, 'get_notifications', {})).unread, 1);
+    assert.equal(
+      (await core.callAs(CLAUDE, 'acknowledge_notifications', { all: true })).acknowledged,
+      0,
+    );
   });
 
   test("someone else's ids are FORBIDDEN, unknown ones NOT_FOUND, and nothing changes", async () => {
-    const theirs = (await as(CODEX, 'get_notifications', {})).notifications.map((n) => n.id);
-    const mine = (await as(CLAUDE, 'get_notifications', {})).notifications.map((n) => n.id);
-    const inbox = (await as(ALICE, 'get_notifications', {})).notifications.map((n) => n.id);
+    const theirs = (await core.callAs(CODEX, 'get_notifications', {})).notifications.map(
+      (n) => n.id,
+    );
+    const mine = (await core.callAs(CLAUDE, 'get_notifications', {})).notifications.map(
+      (n) => n.id,
+    );
+    const inbox = (await core.callAs(ALICE, 'get_notifications', {})).notifications.map(
+      (n) => n.id,
+    );
     const before = snapshot(core);
-    const forbidden = await failsAs(CLAUDE, 'acknowledge_notifications', {
+    const forbidden = await core.failsAs(CLAUDE, 'acknowledge_notifications', {
       ids: [...mine, ...theirs],
     });
     assert.equal(forbidden.code, 'FORBIDDEN');
@@ -153,15 +137,15 @@ describe('acknowledge_notifications', () => {
       forbidden.message,
       new RegExp(`Notification\\(s\\) ${theirs.join(', ')} are addressed to someone else`),
     );
-    const person = await failsAs(ALICE, 'acknowledge_notifications', { ids: mine });
+    const person = await core.failsAs(ALICE, 'acknowledge_notifications', { ids: mine });
     assert.equal(person.code, 'FORBIDDEN');
-    const agent = await failsAs(CLAUDE, 'acknowledge_notifications', { ids: inbox });
+    const agent = await core.failsAs(CLAUDE, 'acknowledge_notifications', { ids: inbox });
     assert.equal(agent.code, 'FORBIDDEN');
-    const unknown = await failsAs(CLAUDE, 'acknowledge_notifications', { ids: [999] });
+    const unknown = await core.failsAs(CLAUDE, 'acknowledge_notifications', { ids: [999] });
     assert.equal(unknown.code, 'NOT_FOUND');
     assert.match(unknown.message, /No notification with id 999.*get_notifications/);
     for (const input of [{}, { ids: mine, all: true }, { ids: [] }, { all: false }]) {
-      const bad = await failsAs(CLAUDE, 'acknowledge_notifications', input);
+      const bad = await core.failsAs(CLAUDE, 'acknowledge_notifications', input);
       assert.equal(bad.code, 'VALIDATION', JSON.stringify(input));
     }
     assert.equal(snapshot(core), before);
@@ -182,6 +166,6 @@ describe('the person-wide notification operations still work', () => {
     );
     const marked = await core.call('mark_notifications_read', { ids: [notifications[1]!.id] });
     assert.equal(marked.marked, 1);
-    assert.equal((await as(CODEX, 'get_notifications', {})).unread, 0);
+    assert.equal((await core.callAs(CODEX, 'get_notifications', {})).unread, 0);
   });
 });

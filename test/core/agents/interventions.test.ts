@@ -6,7 +6,6 @@ import { afterEach, beforeEach, describe, test } from 'node:test';
 import type { Caller } from '../../../src/core/call-context.ts';
 import { Orchestrator } from '../../../src/core/orchestrator.ts';
 import { AppError } from '../../../src/shared/errors.ts';
-import { messageWithHints } from '../../../src/shared/operations/hint-wording.ts';
 import type {
   OperationInput,
   OperationName,
@@ -27,16 +26,6 @@ function as<N extends OperationName>(
   options: { signal?: AbortSignal; deadline?: number } = {},
 ): Promise<OperationOutput<N>> {
   return core.orchestrator.call(name, input, { caller, ...options });
-}
-
-async function failsAs(caller: Caller, name: OperationName, input: unknown) {
-  try {
-    await core.orchestrator.call(name, input, { caller });
-  } catch (error) {
-    assert.ok(error instanceof AppError, `expected an AppError, got ${String(error)}`);
-    return { code: error.code, message: messageWithHints(error.toPayload()) };
-  }
-  assert.fail(`${name} should have failed for ${JSON.stringify(input)}`);
 }
 
 /** Everything a refused call must leave as it was, questions included. */
@@ -293,7 +282,10 @@ describe('refusals change nothing', () => {
     const taskId = await startedTask();
     await as(CLAUDE, 'request_intervention', { task_id: taskId, question: 'Which?' });
     const before = state();
-    const error = await failsAs(CLAUDE, 'answer_intervention', { ticket: 'Q-1', answer: 'me' });
+    const error = await core.failsAs(CLAUDE, 'answer_intervention', {
+      ticket: 'Q-1',
+      answer: 'me',
+    });
     assert.equal(error.code, 'FORBIDDEN');
     assert.match(error.message, /Only a person answers questions.*wait_for_intervention/);
     assert.equal(state(), before);
@@ -304,13 +296,13 @@ describe('refusals change nothing', () => {
     await as(CLAUDE, 'request_intervention', { task_id: taskId, question: 'Which?' });
     await as(ALICE, 'answer_intervention', { ticket: 'Q-1', answer: 'this one' });
     const before = state();
-    const error = await failsAs({ kind: 'person', name: 'bob' }, 'answer_intervention', {
+    const error = await core.failsAs({ kind: 'person', name: 'bob' }, 'answer_intervention', {
       ticket: 'Q-1',
       answer: 'that one',
     });
     assert.equal(error.code, 'CONFLICT');
     assert.match(error.message, /already answered by human:alice at .*this one/);
-    const cancel = await failsAs(CLAUDE, 'cancel_intervention', { ticket: 'Q-1' });
+    const cancel = await core.failsAs(CLAUDE, 'cancel_intervention', { ticket: 'Q-1' });
     assert.equal(cancel.code, 'CONFLICT');
     assert.equal(state(), before);
   });
@@ -320,7 +312,7 @@ describe('refusals change nothing', () => {
     await as(CLAUDE, 'request_intervention', { task_id: taskId, question: 'Which?' });
     await as(CLAUDE, 'cancel_intervention', { ticket: 'Q-1', reason: 'solved' });
     const before = state();
-    const error = await failsAs(ALICE, 'answer_intervention', { ticket: 'Q-1', answer: 'x' });
+    const error = await core.failsAs(ALICE, 'answer_intervention', { ticket: 'Q-1', answer: 'x' });
     assert.equal(error.code, 'CONFLICT');
     assert.match(error.message, /cancelled by agent:claude#s1 .*\(solved\)/);
     assert.equal(state(), before);
@@ -334,11 +326,11 @@ describe('refusals change nothing', () => {
       ['cancel_intervention', { ticket: 'Q-42' }],
     ];
     for (const [name, input] of calls) {
-      const error = await failsAs(ALICE, name, input);
+      const error = await core.failsAs(ALICE, name, input);
       assert.equal(error.code, 'NOT_FOUND', name);
       assert.match(error.message, /No question Q-42\..*list_interventions/, name);
     }
-    const waited = await failsAs(CLAUDE, 'wait_for_intervention', { ticket: 'Q-42' });
+    const waited = await core.failsAs(CLAUDE, 'wait_for_intervention', { ticket: 'Q-42' });
     assert.equal(waited.code, 'NOT_FOUND');
     assert.equal(state(), before);
   });
@@ -348,10 +340,13 @@ describe('refusals change nothing', () => {
     await as(CLAUDE, 'claim_task', { task_id: task.id });
     await as(CLAUDE, 'request_intervention', { task_id: task.id, question: 'Which?' });
     const before = state();
-    const cancel = await failsAs(CODEX, 'cancel_intervention', { ticket: 'Q-1' });
+    const cancel = await core.failsAs(CODEX, 'cancel_intervention', { ticket: 'Q-1' });
     assert.equal(cancel.code, 'FORBIDDEN');
     assert.match(cancel.message, /asked by claude; only that agent or a person can cancel it/);
-    const ask = await failsAs(CODEX, 'request_intervention', { task_id: task.id, question: 'Me?' });
+    const ask = await core.failsAs(CODEX, 'request_intervention', {
+      task_id: task.id,
+      question: 'Me?',
+    });
     assert.equal(ask.code, 'FORBIDDEN');
     assert.match(ask.message, /is leased by claude/);
     assert.equal(state(), before);
@@ -498,7 +493,7 @@ describe('refusals change nothing', () => {
       ],
     ];
     for (const [caller, name, input, code, pattern] of cases) {
-      const error = await failsAs(caller, name, input);
+      const error = await core.failsAs(caller, name, input);
       assert.equal(
         error.code,
         code,
