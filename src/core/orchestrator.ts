@@ -31,6 +31,7 @@ import { eventHandlers, notificationHandlers } from './events/event.handlers.ts'
 import { EventLog } from './events/event-log.ts';
 import { EventWriter } from './events/event-writer.ts';
 import { commitHandlers } from './git/commit.handlers.ts';
+import { convertHandlers } from './intake/convert.handlers.ts';
 import { graphHandlers } from './graph/graph.handlers.ts';
 import type { FeatureBinding, FeatureServices, Handler } from './handlers.ts';
 import { nextTaskHandlers } from './planning/next-task.handlers.ts';
@@ -63,6 +64,7 @@ const FEATURES: { [G in GroupName]: FeatureBinding<G> } = {
   artifacts: artifactHandlers,
   gates: gateHandlers,
   settings: settingsHandlers,
+  convert: convertHandlers,
 };
 
 export interface OrchestratorOptions {

@@ -1,5 +1,6 @@
 // Reads JSON given on the command line: inline text, @file, a path, or - for standard input.
-// Used by --input on every command and by positional arguments that name a file (import).
+// Used by --input on every command and by positional arguments that name a file (import), and
+// reads the text files that some positional arguments name (convert).
 // Files must be UTF-8: other bytes are refused rather than stored as U+FFFD.
 import { readFileSync, readSync } from 'node:fs';
 import { AppError } from '../../shared/errors.ts';
@@ -77,6 +78,24 @@ function parseJson(text: string, what: string, source: string): unknown {
       },
     );
   }
+}
+
+/**
+ * A positional argument that names a text file (or - for stdin): its UTF-8 text. A NUL byte
+ * means the file is binary, refused here with its line and column rather than by index later.
+ */
+export function readTextFile(source: string, what: string): string {
+  const text = readText(source, what);
+  const nul = text.indexOf('\0');
+  if (nul === -1) return text;
+  const before = text.slice(0, nul);
+  const line = before.split('\n').length;
+  const column = nul - before.lastIndexOf('\n');
+  throw new AppError(
+    'VALIDATION',
+    `${what} from ${sourceName(source)} has a NUL byte at line ${line}, column ${column}: it is a binary file, not text. Pass a UTF-8 text file.`,
+    { path: source, line, column },
+  );
 }
 
 /** A positional argument that names a JSON file (or - for stdin). */

@@ -8,7 +8,7 @@ import type { OperationName } from '../../shared/operations/registry.ts';
 import { checkValue, coerceField } from './coerce.ts';
 import { fieldOptions, kebab } from './field-options.ts';
 import { addGlobalOptions, resolveGlobalOptions } from './global-options.ts';
-import { readFileField, readInputOption } from './input-sources.ts';
+import { readFileField, readInputOption, readTextFile } from './input-sources.ts';
 import { describeFields, type FieldInfo } from './zod-fields.ts';
 
 /** What actions share with the entry point: the command line, and whether --json was on. */
@@ -24,6 +24,7 @@ interface Binding {
   /** A positional folder the CLI fills in with the working directory when it is left out. */
   defaulted: string | undefined;
   readFile: ReadonlySet<string>;
+  readText: ReadonlySet<string>;
   /** Commander attribute name -> field. */
   options: Map<string, FieldInfo>;
 }
@@ -33,11 +34,14 @@ function bindFields(command: Command, contract: OperationContract): Binding {
   const names = new Set(fields.map((field) => field.name));
   const positionalNames = contract.cli.positional ?? [];
   const readFile = new Set(contract.cli.readFile ?? []);
+  const readText = new Set(contract.cli.readText ?? []);
   const positional = positionalNames.map((name) => fields.find((field) => field.name === name)!);
   for (const field of positional) {
     const what = readFile.has(field.name)
       ? `${field.name}: a JSON file, or - for standard input`
-      : field.description || field.name;
+      : readText.has(field.name)
+        ? `${field.name}: a text file, or - for standard input`
+        : field.description || field.name;
     command.argument(`[${field.name}]`, what);
   }
   const options = new Map<string, FieldInfo>();
@@ -54,7 +58,7 @@ function bindFields(command: Command, contract: OperationContract): Binding {
     field.required && field.name !== defaulted ? `<${field.name}>` : `[${field.name}]`,
   );
   command.usage([...usageArgs, '[options]'].join(' '));
-  return { positional, folder, defaulted, readFile, options };
+  return { positional, folder, defaulted, readFile, readText, options };
 }
 
 /** A positional value as typed: for the `each` field, split at commas (1,2,3). */
@@ -110,6 +114,10 @@ function buildInput(
     }
     if (binding.readFile.has(field.name)) {
       input[field.name] = readFileField(raw, field.name);
+      return;
+    }
+    if (binding.readText.has(field.name)) {
+      input[field.name] = readTextFile(raw, field.name);
       return;
     }
     input[field.name] = coerceField(field, absoluteFolder(binding, field, raw));

@@ -37,6 +37,8 @@ export interface CliSpec {
   positional?: readonly string[];
   /** Positional fields whose argument is a path to a JSON file (or - for stdin) to read. */
   readFile?: readonly string[];
+  /** Positional fields whose argument is a path to a UTF-8 text file (or - for stdin): its text is the value. */
+  readText?: readonly string[];
   /** A positional id field that also takes a comma list (1,2,3): one call per id, all in one transaction. */
   each?: string;
   /** A field that names a folder: resolved against the working directory, which is its default. */

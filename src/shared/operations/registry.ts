@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { artifactOperations } from './artifacts.ops.ts';
 import { claimOperations } from './claims.ops.ts';
 import { commitOperations } from './commits.ops.ts';
+import { convertOperations } from './convert.ops.ts';
 import { dependencyOperations } from './dependencies.ops.ts';
 import { eventOperations } from './events.ops.ts';
 import { gateOperations } from './gates.ops.ts';
@@ -37,6 +38,7 @@ export const OPERATION_GROUPS = {
   artifacts: artifactOperations,
   gates: gateOperations,
   settings: settingsOperations,
+  convert: convertOperations,
 };
 
 export type OperationGroups = typeof OPERATION_GROUPS;
