@@ -10,6 +10,8 @@ import type {
 import type { CallContext } from './call-context.ts';
 import type { CoreServices } from './core-service.ts';
 import type { ProjectService } from './projects/project.service.ts';
+import type { BackgroundWork } from './workflows/background-work.ts';
+import type { RunService } from './runs/run.service.ts';
 
 export type Handler<N extends OperationName> = (
   args: OperationArgs<N>,
@@ -23,6 +25,10 @@ export type Handlers<G extends GroupName> = {
 /** What features are built from: the core services and the project service every feature uses. */
 export interface FeatureServices extends CoreServices {
   projects: ProjectService;
+  /** Runs code and records every run (execute_code, the workflow executor). */
+  runs: RunService;
+  /** Work that outlives its call (workflow runs), hosted by the orchestrator. */
+  background: BackgroundWork;
 }
 
 export type FeatureBinding<G extends GroupName> = (services: FeatureServices) => Handlers<G>;

@@ -37,6 +37,8 @@ import type { FeatureBinding, FeatureServices, Handler } from './handlers.ts';
 import { nextTaskHandlers } from './planning/next-task.handlers.ts';
 import { projectHandlers, transferHandlers } from './projects/project.handlers.ts';
 import { ProjectService } from './projects/project.service.ts';
+import { RunService } from './runs/run.service.ts';
+import { runHandlers } from './runs/runs.handlers.ts';
 import { settingsHandlers } from './settings/settings.handlers.ts';
 import { openDatabase } from './store/database.ts';
 import { Store } from './store/store.ts';
@@ -44,6 +46,8 @@ import { GraphRules } from './tasks/graph-rules.ts';
 import { claimHandlers } from './tasks/claims.handlers.ts';
 import { LeaseLifecycle } from './tasks/lease-expiry.ts';
 import { dependencyHandlers, taskHandlers } from './tasks/task.handlers.ts';
+import { BackgroundWork } from './workflows/background-work.ts';
+import { workflowHandlers } from './workflows/workflows.handlers.ts';
 
 /** Each feature's handlers; the compiler checks every group of the registry is bound once. */
 const FEATURES: { [G in GroupName]: FeatureBinding<G> } = {
@@ -65,6 +69,8 @@ const FEATURES: { [G in GroupName]: FeatureBinding<G> } = {
   gates: gateHandlers,
   settings: settingsHandlers,
   convert: convertHandlers,
+  workflows: workflowHandlers,
+  runs: runHandlers,
 };
 
 export interface OrchestratorOptions {
@@ -86,7 +92,14 @@ type AnyHandler = (args: unknown, context: CallContext) => unknown;
 function buildServices(store: Store, clock: Clock): FeatureServices {
   const emit = new Emit(new EventWriter(store, clock));
   const core = { store, emit, clock, rules: new GraphRules(store, emit, clock) };
-  return { ...core, projects: new ProjectService(core) };
+  const services = {
+    ...core,
+    projects: new ProjectService(core),
+    background: new BackgroundWork(),
+  } as FeatureServices;
+  // the run service is built once, so the executor and execute_code share one engine
+  services.runs = new RunService(services);
+  return services;
 }
 
 function bindHandlers(services: FeatureServices): Record<OperationName, AnyHandler> {
@@ -110,11 +123,14 @@ function translateStorageError(error: unknown): unknown {
 
 export class Orchestrator {
   readonly store: Store;
+  /** Runs code and records it; the workflow executor and execute_code share it. */
+  readonly runs: RunService;
   private readonly handlers: Record<OperationName, AnyHandler>;
   private readonly eventLog: EventLog;
   private readonly checkOutputs: boolean;
   private readonly activity: AgentActivity;
   private readonly leases: LeaseLifecycle;
+  private readonly background: BackgroundWork;
   private sweeper: NodeJS.Timeout | null = null;
   /** The call whose transaction spans event-loop turns; others wait for it. */
   private inFlight: Promise<unknown> | null = null;
@@ -124,6 +140,21 @@ export class Orchestrator {
     const clock = options.clock ?? systemClock;
     const services = buildServices(this.store, clock);
     this.handlers = bindHandlers(services);
+    this.background = services.background;
+    // background work (workflow runs) goes back through this pipeline for every write
+    this.background.attach({
+      call: (name, input, callOptions) => this.call(name, input, callOptions),
+      exclusive: async (body) => {
+        try {
+          return await this.exclusive(body);
+        } finally {
+          this.eventLog.poll();
+        }
+      },
+    });
+    this.runs = services.runs;
+    // runs left `running` by a process that died are marked interrupted, with their events
+    this.runs.markInterrupted();
     this.activity = new AgentActivity(this.store, clock);
     this.leases = new LeaseLifecycle(services);
     this.eventLog = new EventLog(this.store);
@@ -283,7 +314,9 @@ export class Orchestrator {
   }
 
   dispose(): void {
+    this.background.dispose();
     this.stopLeaseSweeper();
+    this.runs.dispose();
     this.eventLog.dispose();
     this.store.dispose();
   }

@@ -21,6 +21,12 @@ interface TaskAt {
   project_id: number;
 }
 
+/** Where a run's events are filed: its project, and its task when it has one. */
+export interface RunAt {
+  project_id: number;
+  task_id: number | null;
+}
+
 /** A lease as events record it. */
 export type LeaseFacts = EventOf<'task.released'>['before'];
 export type SessionFacts = EventOf<'session.started'>['after'];
@@ -406,6 +412,88 @@ export class Emit {
       { status: 'open' },
       intervention,
     );
+  }
+
+  /** A run is recorded and its code started (`run` places it in its project and task). */
+  runStarted(context: CallContext, run: RunAt, after: EventOf<'run.started'>['after']): void {
+    this.writer.append(context, 'run.started', { ...run, before: null, after });
+  }
+
+  /** Some of a running program's output, bounded per event and per second by the caller. */
+  runOutput(context: CallContext, run: RunAt, after: EventOf<'run.output'>['after']): void {
+    this.writer.append(context, 'run.output', { ...run, before: null, after });
+  }
+
+  runFinished(context: CallContext, run: RunAt, after: EventOf<'run.finished'>['after']): void {
+    this.writer.append(context, 'run.finished', {
+      ...run,
+      before: { status: 'running' },
+      after,
+    });
+  }
+
+  /** Workflow events: about a task when `taskId` is given, else about the project's run. */
+  private onWorkflow<T extends EventType>(
+    context: CallContext,
+    type: T,
+    projectId: number,
+    taskId: number | null,
+    after: EventOf<T>['after'],
+  ): void {
+    this.writer.append(context, type, {
+      project_id: projectId,
+      task_id: taskId,
+      before: null as EventOf<T>['before'],
+      after,
+    });
+  }
+
+  workflowStarted(
+    context: CallContext,
+    projectId: number,
+    after: EventOf<'workflow.started'>['after'],
+  ) {
+    this.onWorkflow(context, 'workflow.started', projectId, null, after);
+  }
+
+  workflowTaskStarted(
+    context: CallContext,
+    task: TaskAt,
+    after: EventOf<'workflow.task_started'>['after'],
+  ) {
+    this.onWorkflow(context, 'workflow.task_started', task.project_id, task.id, after);
+  }
+
+  workflowTaskFinished(
+    context: CallContext,
+    task: TaskAt,
+    after: EventOf<'workflow.task_finished'>['after'],
+  ) {
+    this.onWorkflow(context, 'workflow.task_finished', task.project_id, task.id, after);
+  }
+
+  workflowControlRequested(
+    context: CallContext,
+    projectId: number,
+    after: EventOf<'workflow.control_requested'>['after'],
+  ) {
+    this.onWorkflow(context, 'workflow.control_requested', projectId, null, after);
+  }
+
+  workflowFinished(
+    context: CallContext,
+    projectId: number,
+    after: EventOf<'workflow.finished'>['after'],
+  ) {
+    this.onWorkflow(context, 'workflow.finished', projectId, null, after);
+  }
+
+  reportGenerated(
+    context: CallContext,
+    projectId: number,
+    after: EventOf<'workflow.report_generated'>['after'],
+  ) {
+    this.onWorkflow(context, 'workflow.report_generated', projectId, null, after);
   }
 }
 

@@ -72,7 +72,7 @@ export class CodeRunner {
       folder.database,
       this.options,
     );
-    createRunFolder(folder, normalized.database);
+    createRunFolder(folder, normalized.database, normalized.preparedWork === true);
     writeSource(folder, plan.sourceName, normalized.code);
     const uid = this.runAs(kind, plan.runtimePaths, folder.work, workingDirectory);
     if (uid === NOBODY) giveWorkFolderTo(folder, NOBODY);

@@ -26,10 +26,18 @@ export function runFolderLayout(runDirectory: string, hasDatabase: boolean): Run
   };
 }
 
-/** Creates the layout's folders (the run folder must be new or empty) and the database copy. */
-export function createRunFolder(folder: RunFolder, database: string | undefined): void {
+/**
+ * Creates the layout's folders (the run folder must be new or empty, or hold only a work/ the
+ * caller prepared) and the database copy.
+ */
+export function createRunFolder(
+  folder: RunFolder,
+  database: string | undefined,
+  preparedWork = false,
+): void {
   mkdirSync(folder.root, { recursive: true, mode: 0o755 });
-  if (readdirSync(folder.root).length > 0)
+  const entries = readdirSync(folder.root);
+  if (entries.length > (preparedWork && entries.includes('work') ? 1 : 0))
     throw new AppError(
       'CONFLICT',
       `The run folder ${folder.root} is not empty; every run needs a new folder.`,

@@ -2,7 +2,8 @@
 // terminal's first process leads its own session and group; stopping signals every process the
 // run owns (see process-tree.ts), not just the group, and whatever outlives a normal exit is killed.
 import { constants } from 'node:os';
-import * as pty from 'node-pty';
+import { createRequire } from 'node:module';
+import type * as Pty from 'node-pty';
 import { OutputPump } from './output-pump.ts';
 import { runProcesses, signalEach } from './process-tree.ts';
 import type { RunCallbacks, RunHandle, RunResult, RunStatus } from './run-types.ts';
@@ -35,6 +36,15 @@ function readEnding(exitCode: number, signal: number | undefined, inBubblewrap: 
   return { exitCode, signal: null };
 }
 
+/**
+ * node-pty, loaded on the first run: a native addon that every CLI command would otherwise load
+ * at start-up, though few of them run code.
+ */
+let ptyModule: typeof Pty | undefined;
+function loadPty(): typeof Pty {
+  return (ptyModule ??= createRequire(import.meta.url)('node-pty') as typeof Pty);
+}
+
 export function startSession(
   spec: NormalizedRunSpec,
   folder: RunFolder,
@@ -44,7 +54,7 @@ export function startSession(
   const startedAt = new Date();
   const started = performance.now();
   // the pump (and its log file) exists before the process, so a failure here leaves nothing running
-  let terminal: pty.IPty | undefined = undefined;
+  let terminal: Pty.IPty | undefined = undefined;
   const pump = new OutputPump({
     headBytes: spec.headBytes,
     tailBytes: spec.tailBytes,
@@ -54,7 +64,7 @@ export function startSession(
     pause: () => terminal?.pause(),
     resume: () => terminal?.resume(),
   });
-  const spawned = pty.spawn(command.file, command.args, {
+  const spawned = loadPty().spawn(command.file, command.args, {
     name: 'xterm-256color',
     cols: 120,
     rows: 40,

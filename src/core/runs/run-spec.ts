@@ -10,9 +10,9 @@ export const MAX_CODE_BYTES = MIB;
 export const MAX_TIMEOUT_SECONDS = 3600;
 
 export type NormalizedRunSpec = Required<
-  Omit<RunSpec, 'workingDirectory' | 'projectRoot' | 'stdin' | 'database'>
+  Omit<RunSpec, 'workingDirectory' | 'projectRoot' | 'stdin' | 'database' | 'preparedWork'>
 > &
-  Pick<RunSpec, 'workingDirectory' | 'projectRoot' | 'stdin' | 'database'>;
+  Pick<RunSpec, 'workingDirectory' | 'projectRoot' | 'stdin' | 'database' | 'preparedWork'>;
 
 function invalid(field: string, message: string): AppError {
   return new AppError('VALIDATION', message, { field });

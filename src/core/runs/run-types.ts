@@ -39,6 +39,11 @@ export interface RunSpec {
   stdin?: string;
   /** sql only: a database file the code runs against, as a read-only copy. */
   database?: string;
+  /**
+   * The caller has already filled work/ (packages installed before the run): the run folder may
+   * then hold work/ and nothing else.
+   */
+  preparedWork?: boolean;
   sandbox?: SandboxChoice;
 }
 

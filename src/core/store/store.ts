@@ -13,10 +13,12 @@ import { createNotificationsRepo } from './notifications.repo.ts';
 import { createPreferencesRepo } from './preferences.repo.ts';
 import { createProgressRepo } from './progress.repo.ts';
 import { createProjectsRepo } from './projects.repo.ts';
+import { createRunsRepo } from './runs.repo.ts';
 import { createSessionsRepo } from './sessions.repo.ts';
 import { createTaskDetailsRepo } from './task-details.repo.ts';
 import { createTaskListsRepo } from './task-lists.repo.ts';
 import { createTasksRepo } from './tasks.repo.ts';
+import { createWorkflowsRepo } from './workflows.repo.ts';
 
 export class Store {
   readonly db: Db;
@@ -36,6 +38,8 @@ export class Store {
   readonly gates;
   readonly leases;
   readonly sessions;
+  readonly runs;
+  readonly workflows;
   private readonly run: {
     immediate: (body: () => unknown) => unknown;
     deferred: (body: () => unknown) => unknown;
@@ -60,6 +64,8 @@ export class Store {
     this.gates = createGatesRepo(db);
     this.leases = createLeasesRepo(db);
     this.sessions = createSessionsRepo(db);
+    this.workflows = createWorkflowsRepo(db);
+    this.runs = createRunsRepo(db);
     this.run = db.transaction((body: () => unknown) => body());
   }
 

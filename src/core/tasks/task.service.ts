@@ -1,6 +1,7 @@
 // Creating, reading, listing and editing tasks, field by field as the task declaration lists
 // them. Every write runs in one transaction with its events; reads page so a large project
 // never arrives whole.
+import { RUN_LIMITS } from '../../shared/operations/runs.ops.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { OperationArgs, OperationOutput } from '../../shared/operations/registry.ts';
 import {
@@ -132,7 +133,9 @@ export class TaskService extends CoreService {
         },
         ...workDetails(this.store, record.id),
         ...gateDetails(this.store, record.id),
-        ...(input.include_executions ? { executions: [] } : {}),
+        ...(input.include_executions
+          ? { executions: this.store.runs.ofTask(record.id, RUN_LIMITS.executionsShown) }
+          : {}),
         ...(input.include_analysis ? { analysis: [] } : {}),
       };
     });

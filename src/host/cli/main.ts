@@ -36,7 +36,7 @@ export async function runCli(args: readonly string[]): Promise<number> {
   try {
     const program = buildProgram(state);
     await program.parseAsync(words, { from: 'user' });
-    return EXIT_OK;
+    return state.exitCode ?? EXIT_OK;
   } catch (error) {
     if (isCommanderError(error)) return exitCodeOfCommanderError(error);
     return reportError(error, state.json, args);

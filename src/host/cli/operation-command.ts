@@ -15,6 +15,19 @@ import { describeFields, type FieldInfo } from './zod-fields.ts';
 export interface CliState {
   args: readonly string[];
   json: boolean;
+  /** Set by a command whose contract names an exit-code field (exec: the run's exit code). */
+  exitCode?: number;
+}
+
+/** The whole number at `path` in the output; 1 when it is missing (a run that was killed). */
+function exitCodeOf(output: unknown, path: string): number {
+  let value: unknown = output;
+  for (const key of path.split('.'))
+    value =
+      value !== null && typeof value === 'object'
+        ? (value as Record<string, unknown>)[key]
+        : undefined;
+  return typeof value === 'number' && Number.isInteger(value) ? value & 0xff : 1;
 }
 
 interface Binding {
@@ -165,5 +178,6 @@ export function attachOperation(
       ]);
       const outputs = await callOperation(contract.name as OperationName, inputs, globals);
       writeResult(outputs, inputs.length > 1, contract.cli.render, globals, { args: state.args });
+      if (contract.cli.exitCode) state.exitCode = exitCodeOf(outputs[0], contract.cli.exitCode);
     });
 }

@@ -173,6 +173,81 @@ const eventKinds = lazy(
         z.object({ size: z.int(), sha256: z.string() }).nullable(),
         ArtifactSchema(),
       ),
+      kind(
+        'run.started',
+        z.null(),
+        z.object({
+          run_id: z.int(),
+          language: z.string(),
+          sandbox_kind: z.enum(['bubblewrap', 'rlimits']),
+          started_at: z.string(),
+        }),
+      ),
+      kind(
+        'run.output',
+        z.null(),
+        z.object({
+          run_id: z.int(),
+          seq: z.int(),
+          text: z.string(),
+          dropped_bytes: z.int().describe('Output left out of the events since the last one'),
+        }),
+      ),
+      kind(
+        'run.finished',
+        z.object({ status: z.literal('running') }),
+        z.object({
+          run_id: z.int(),
+          status: z.string(),
+          exit_code: z.int().nullable(),
+          signal: z.string().nullable(),
+          duration_ms: z.int().nullable(),
+          total_bytes: z.int(),
+          truncated: z.boolean(),
+        }),
+      ),
+      kind(
+        'workflow.started',
+        z.null(),
+        z.object({ workflow_run_id: z.int(), total: z.int(), resumed: z.boolean() }),
+      ),
+      kind(
+        'workflow.task_started',
+        z.null(),
+        z.object({ workflow_run_id: z.int(), attempt: z.int() }),
+      ),
+      kind(
+        'workflow.task_finished',
+        z.null(),
+        z.object({
+          workflow_run_id: z.int(),
+          attempt: z.int(),
+          outcome: z.enum(['passed', 'failed', 'cancelled']),
+          state: z.string().describe("The task's state in the workflow run afterwards"),
+          duration_ms: z.int(),
+        }),
+      ),
+      kind(
+        'workflow.control_requested',
+        z.null(),
+        z.object({ workflow_run_id: z.int(), control: z.enum(['pause', 'cancel']) }),
+      ),
+      kind(
+        'workflow.finished',
+        z.null(),
+        z.object({
+          workflow_run_id: z.int(),
+          status: z.string(),
+          done: z.int(),
+          failed: z.int(),
+          total: z.int(),
+        }),
+      ),
+      kind(
+        'workflow.report_generated',
+        z.null(),
+        z.object({ workflow_run_id: z.int(), report_id: z.int(), bytes: z.int() }),
+      ),
     ] as const,
 );
 

@@ -26,7 +26,11 @@ export type CliRender =
   /** A text field printed as is, or pretty JSON when it is not text. */
   | { kind: 'text'; field: string }
   /** The message, then the other fields as aligned `key: value` lines; `pairs` as "a → b" lists. */
-  | { kind: 'fields'; pairs?: readonly string[] };
+  | { kind: 'fields'; pairs?: readonly string[] }
+  /** A code run (`execution`): its output's head and tail, then one line of how it ended. */
+  | { kind: 'run' }
+  /** The doctor's report: the sandbox, what it guarantees and lacks, the runtimes. */
+  | { kind: 'doctor' };
 
 export interface CliSpec {
   /** Words after `orchestron`, e.g. ['task', 'create']. */
@@ -43,6 +47,8 @@ export interface CliSpec {
   each?: string;
   /** A field that names a folder: resolved against the working directory, which is its default. */
   folder?: string;
+  /** A dotted path to a whole-number output field the command exits with (exec: the run's). */
+  exitCode?: string;
   render: CliRender;
 }
 

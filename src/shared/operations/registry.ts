@@ -15,10 +15,12 @@ import { nextTaskOperations } from './next-task.ops.ts';
 import { notificationOperations } from './notifications.ops.ts';
 import { progressOperations } from './progress.ops.ts';
 import { projectOperations } from './projects.ops.ts';
+import { runOperations } from './runs.ops.ts';
 import { settingsOperations } from './settings.ops.ts';
 import { sessionOperations } from './sessions.ops.ts';
 import { taskOperations } from './tasks.ops.ts';
 import { transferOperations } from './transfer.ops.ts';
+import { workflowOperations } from './workflows.ops.ts';
 
 export const OPERATION_GROUPS = {
   projects: projectOperations,
@@ -39,6 +41,8 @@ export const OPERATION_GROUPS = {
   gates: gateOperations,
   settings: settingsOperations,
   convert: convertOperations,
+  workflows: workflowOperations,
+  runs: runOperations,
 };
 
 export type OperationGroups = typeof OPERATION_GROUPS;

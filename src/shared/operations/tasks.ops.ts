@@ -1,5 +1,6 @@
 // Task operations: create, read, list, update, change status, delete. Names and parameters of
 // the seed's MCP tools are kept so that agents that know them work unchanged.
+import { RunSummarySchema } from './runs.ops.ts';
 import { z } from 'zod';
 import { lazy } from '../lazy.ts';
 import { PAGE_LIMITS, TASK_STATUSES } from '../tasks/task-fields.ts';
@@ -81,7 +82,10 @@ export const getTask = defineOperation({
       last_rejection: RejectionSchema()
         .nullable()
         .describe('Why a person last sent it back from review, if ever'),
-      executions: z.array(z.unknown()).optional(),
+      executions: z
+        .array(RunSummarySchema())
+        .optional()
+        .describe('Its latest 20 code runs, newest first (include_executions)'),
       analysis: z.array(z.unknown()).optional(),
     }),
   annotations: READ_ONLY,

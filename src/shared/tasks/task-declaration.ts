@@ -4,6 +4,7 @@
 // inputs and the CLI views are all derived from this list; its order is the order callers see.
 import { z } from 'zod';
 import { lazy } from '../lazy.ts';
+import { TaskRunSpecSchema, TaskVerifySpecSchema } from '../workflow/task-run-spec.ts';
 import { DEFAULT_PRIORITY, PRIORITY_LABELS } from './task-fields.ts';
 import * as input from './task-inputs.ts';
 
@@ -159,6 +160,18 @@ export const TASK_FIELDS = {
       document: z.boolean().optional(),
     }),
   ),
+  // what the workflow executor runs for the task, and what must hold for it to count as done
+  run_spec: field({ storage: 'json', ...nullable, detail: 'summary' }, () => ({
+    output: TaskRunSpecSchema().nullable(),
+    input: TaskRunSpecSchema().nullable(),
+    // documents exported before the executor existed carry no run spec
+    document: TaskRunSpecSchema().nullable().optional(),
+  })),
+  verify_spec: field({ storage: 'json', ...nullable, detail: 'summary' }, () => ({
+    output: TaskVerifySpecSchema().nullable(),
+    input: TaskVerifySpecSchema().nullable(),
+    document: TaskVerifySpecSchema().nullable().optional(),
+  })),
   version: field(system, () => ({ output: z.int(), document: z.int().positive() })),
   created_by: field(system, () => ({ output: z.string() })),
   created_at: field(system, () => ({ output: z.string() })),

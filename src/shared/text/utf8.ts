@@ -47,3 +47,10 @@ export function decodeUtf8(bytes: Uint8Array): Utf8Decoding {
 export function formatByte(byte: number): string {
   return `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
 }
+
+const encoder = new TextEncoder();
+
+/** How many bytes `text` takes as UTF-8 (no Node Buffer in shared code). */
+export function utf8Length(text: string): number {
+  return encoder.encode(text).length;
+}

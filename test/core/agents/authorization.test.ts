@@ -15,6 +15,7 @@ import { EventWriter } from '../../../src/core/events/event-writer.ts';
 import type { FeatureServices } from '../../../src/core/handlers.ts';
 import { ProjectService } from '../../../src/core/projects/project.service.ts';
 import { GraphRules } from '../../../src/core/tasks/graph-rules.ts';
+import { BackgroundWork } from '../../../src/core/workflows/background-work.ts';
 import { AppError } from '../../../src/shared/errors.ts';
 import type { OperationName } from '../../../src/shared/operations/registry.ts';
 import { parseInput } from '../../../src/shared/operations/validation.ts';
@@ -26,7 +27,12 @@ function servicesOf(core: TestCore, clock: Clock): FeatureServices {
   const { store } = core.orchestrator;
   const emit = new Emit(new EventWriter(store, clock));
   const base = { store, emit, clock, rules: new GraphRules(store, emit, clock) };
-  return { ...base, projects: new ProjectService(base) };
+  return {
+    ...base,
+    projects: new ProjectService(base),
+    runs: core.orchestrator.runs,
+    background: new BackgroundWork(),
+  };
 }
 
 describe('authorization of agents', () => {

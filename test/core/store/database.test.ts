@@ -50,10 +50,16 @@ describe('openDatabase', () => {
           'progress_notes',
           'projects',
           'ready_counts',
+          'runs',
           'sessions',
           'task_counts',
           'task_tags',
           'tasks',
+          'workflow_attempts',
+          'workflow_commands',
+          'workflow_reports',
+          'workflow_runs',
+          'workflow_tasks',
         ],
       );
     } finally {

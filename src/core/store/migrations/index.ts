@@ -8,6 +8,8 @@ import { migration005 } from './005-progress-context-artifacts.ts';
 import { migration006 } from './006-interventions.ts';
 import { migration007 } from './007-leased-tasks-index.ts';
 import { migration008 } from './008-question-replies.ts';
+import { migration009 } from './009-runs.ts';
+import { migration010 } from './010-workflows.ts';
 
 export interface Migration {
   version: number;
@@ -24,4 +26,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
+  migration010,
 ];

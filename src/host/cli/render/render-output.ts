@@ -3,6 +3,7 @@
 // next page), a document or a text graph as is, or the fields as aligned lines.
 import type { CliRender } from '../../../shared/operations/operation.ts';
 import { recordTable, renderField, renderPairs, renderRecord } from './generic.ts';
+import { renderDoctor, renderRun } from './run-view.ts';
 import { renderTaskDetail } from './task-detail.ts';
 import { isRecord, isTaskList, renderTaskTable, type Row } from './task-table.ts';
 
@@ -107,6 +108,10 @@ export function renderOutput(output: unknown, render: CliRender, context: Render
       return JSON.stringify(output[render.field], null, 2);
     case 'text':
       return textView(output[render.field]);
+    case 'run':
+      return renderRun(output);
+    case 'doctor':
+      return renderDoctor(output);
     case 'fields': {
       const { message, ...rest } = output;
       const pairs = (render.pairs ?? []).filter((key) => key in rest);

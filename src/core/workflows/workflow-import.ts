@@ -1,0 +1,65 @@
+// A task-Markdown document as tasks: one per step, in an order that puts prerequisites first,
+// with its title, description, dependencies, run spec (its commands, timeout, parallel flag)
+// and verify spec. All of them are created in one write, or none is.
+import type { OperationArgs } from '../../shared/operations/registry.ts';
+import type { WorkflowDocument } from '../../shared/workflow/workflow.schema.ts';
+import type { CallContext } from '../call-context.ts';
+import type { FeatureServices } from '../handlers.ts';
+import { TaskService } from '../tasks/task.service.ts';
+
+function inDependencyOrder(document: WorkflowDocument) {
+  const placed = new Set<string>();
+  const ordered: WorkflowDocument['steps'] = [];
+  const pending = [...document.steps];
+  while (pending.length > 0) {
+    const index = pending.findIndex((step) => step.depends_on.every((id) => placed.has(id)));
+    const [step] = pending.splice(index, 1);
+    ordered.push(step!);
+    placed.add(step!.id);
+  }
+  return ordered;
+}
+
+export async function importWorkflow(
+  services: FeatureServices,
+  input: OperationArgs<'import_workflow'>,
+  context: CallContext,
+) {
+  const { parseTaskMarkdown } = await import('../intake/task-markdown/parse-task-markdown.ts');
+  const { document } = parseTaskMarkdown(input.markdown);
+  const tasks = new TaskService(services, services.projects);
+  return services.store.write(() => {
+    const project = services.projects.resolve(input.project_id, context);
+    const ids = new Map<string, number>();
+    const created = inDependencyOrder(document).map((step) => {
+      const task = tasks.create(
+        {
+          project_id: project.id,
+          title: step.title,
+          description: step.description,
+          dependencies: step.depends_on.map((id) => ids.get(id)!),
+          run_spec:
+            step.commands.length === 0
+              ? null
+              : {
+                  commands: step.commands,
+                  parallel: step.parallel,
+                  ...(step.timeout_seconds === undefined
+                    ? {}
+                    : { timeout_seconds: Math.min(step.timeout_seconds, 3600) }),
+                },
+          verify_spec: step.verify,
+        } as OperationArgs<'create_task'>,
+        context,
+      );
+      ids.set(step.id, task.id);
+      return { step: step.id, task_id: task.id, title: task.title };
+    });
+    const runnable = document.steps.filter((step) => step.commands.length > 0).length;
+    return {
+      project_id: project.id,
+      tasks: created,
+      message: `Created ${created.length} task(s) from "${document.title}" in project "${project.name}" (${runnable} with commands to run).`,
+    };
+  });
+}
