@@ -38,20 +38,27 @@ export async function importWorkflow(
           title: step.title,
           description: step.description,
           dependencies: step.depends_on.map((id) => ids.get(id)!),
-          run_spec:
-            step.commands.length === 0
-              ? null
-              : {
-                  commands: step.commands,
-                  parallel: step.parallel,
-                  ...(step.timeout_seconds === undefined
-                    ? {}
-                    : { timeout_seconds: Math.min(step.timeout_seconds, 3600) }),
-                },
-          verify_spec: step.verify,
         } as OperationArgs<'create_task'>,
         context,
       );
+      if (step.commands.length > 0 || step.verify !== null)
+        tasks.update(
+          {
+            task_id: task.id,
+            run_spec:
+              step.commands.length === 0
+                ? null
+                : {
+                    commands: step.commands,
+                    parallel: step.parallel,
+                    ...(step.timeout_seconds === undefined
+                      ? {}
+                      : { timeout_seconds: Math.min(step.timeout_seconds, 3600) }),
+                  },
+            verify_spec: step.verify,
+          } as OperationArgs<'update_task'>,
+          context,
+        );
       ids.set(step.id, task.id);
       return { step: step.id, task_id: task.id, title: task.title };
     });

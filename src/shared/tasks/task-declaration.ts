@@ -55,6 +55,8 @@ function field<const M extends FieldMeta, S extends FieldSchemas>(
 
 const editable = { create: 'optional', update: true, exported: true } as const;
 const nullable = { ...editable, initial: null } as const;
+/** Set after creation: update_task and exports carry it, create_task does not take it. */
+const runnable = { update: true, exported: true, initial: null } as const;
 const system = { storage: 'column', exported: true, detail: 'summary' } as const;
 
 export const TASK_FIELDS = {
@@ -160,14 +162,15 @@ export const TASK_FIELDS = {
       document: z.boolean().optional(),
     }),
   ),
-  // what the workflow executor runs for the task, and what must hold for it to count as done
-  run_spec: field({ storage: 'json', ...nullable, detail: 'summary' }, () => ({
+  // what the workflow executor runs for the task, and what must hold for it to count as done;
+  // set with update_task (or import_workflow), not create_task, which stays small for agents
+  run_spec: field({ storage: 'json', ...runnable, detail: 'summary' }, () => ({
     output: TaskRunSpecSchema().nullable(),
     input: TaskRunSpecSchema().nullable(),
     // documents exported before the executor existed carry no run spec
     document: TaskRunSpecSchema().nullable().optional(),
   })),
-  verify_spec: field({ storage: 'json', ...nullable, detail: 'summary' }, () => ({
+  verify_spec: field({ storage: 'json', ...runnable, detail: 'summary' }, () => ({
     output: TaskVerifySpecSchema().nullable(),
     input: TaskVerifySpecSchema().nullable(),
     document: TaskVerifySpecSchema().nullable().optional(),

@@ -2,6 +2,7 @@
 // second time (a counter file in the project's root, the one folder the commands share), a
 // failing verification that blocks its dependents, the report built from what happened, and
 // bad inputs that change nothing.
+import type { OperationInput } from '../../../src/shared/operations/registry.ts';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,23 @@ after(() => core.dispose());
 
 const bash = (code: string) => ({ commands: [{ language: 'bash' as const, code }] });
 
+/** create_task, then update_task with the run and verify specs (create_task does not take them). */
+async function createTask(
+  input: OperationInput<'create_task'> & {
+    run_spec?: OperationInput<'update_task'>['run_spec'];
+    verify_spec?: OperationInput<'update_task'>['verify_spec'];
+  },
+) {
+  const { run_spec, verify_spec, ...fields } = input;
+  const created = await core.call('create_task', fields);
+  if (run_spec === undefined && verify_spec === undefined) return created;
+  return core.call('update_task', {
+    task_id: created.task.id,
+    ...(run_spec === undefined ? {} : { run_spec }),
+    ...(verify_spec === undefined ? {} : { verify_spec }),
+  });
+}
+
 async function project(name: string) {
   root = makeTempDir('orchestron-wf-root-');
   const created = await core.call('create_project', { name, root_path: root });
@@ -26,12 +44,12 @@ async function project(name: string) {
 
 test('a diamond runs in dependency order; a retry passes the second time; the report says so', async () => {
   const projectId = await project('diamond');
-  const { task: a } = await core.call('create_task', {
+  const { task: a } = await createTask({
     project_id: projectId,
     title: 'a',
     run_spec: { ...bash(`echo a >> order.log`), working_directory: '.' },
   });
-  const { task: b } = await core.call('create_task', {
+  const { task: b } = await createTask({
     project_id: projectId,
     title: 'b (fails once)',
     dependencies: [a.id],
@@ -42,14 +60,14 @@ test('a diamond runs in dependency order; a retry passes the second time; the re
       working_directory: '.',
     },
   });
-  const { task: c } = await core.call('create_task', {
+  const { task: c } = await createTask({
     project_id: projectId,
     title: 'c',
     dependencies: [a.id],
     run_spec: { ...bash('echo c >> order.log; echo hello-c'), working_directory: '.' },
     verify_spec: { exit_code: 0, output_pattern: '^hello-c$', output_flags: 'm' },
   });
-  const { task: d } = await core.call('create_task', {
+  const { task: d } = await createTask({
     project_id: projectId,
     title: 'd',
     dependencies: [b.id, c.id],
@@ -82,13 +100,13 @@ test('a diamond runs in dependency order; a retry passes the second time; the re
 
 test('a failing verification fails the task, blocks its dependents and reads as failed', async () => {
   const projectId = await project('failing');
-  const { task: a } = await core.call('create_task', {
+  const { task: a } = await createTask({
     project_id: projectId,
     title: 'prints the wrong thing',
     run_spec: bash('echo nope'),
     verify_spec: { output_contains: 'yes' },
   });
-  const { task: b } = await core.call('create_task', {
+  const { task: b } = await createTask({
     project_id: projectId,
     title: 'after it',
     dependencies: [a.id],
