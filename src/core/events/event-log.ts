@@ -1,6 +1,7 @@
 // The event log as a live feed. Every mutation appends its events inside its own transaction;
 // this delivers them to subscribers in id order, whichever process wrote them: after our own
-// commits directly, and for other processes' commits when PRAGMA data_version changes.
+// calls directly, after our own background writes (code runs' output) and other processes'
+// commits when the watch sees this connection's commit count or PRAGMA data_version change.
 import type { OrchestronEvent } from '../../shared/events/event-types.ts';
 import type { Store } from '../store/store.ts';
 
@@ -20,12 +21,14 @@ export class EventLog {
   private readonly listeners = new Set<EventListener>();
   private lastSeen: number;
   private dataVersion: number;
+  private commitsSeen: number;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(store: Store) {
     this.store = store;
     this.lastSeen = store.events.lastId();
     this.dataVersion = this.readDataVersion();
+    this.commitsSeen = store.localCommits;
   }
 
   subscribe(listener: EventListener): () => void {
@@ -37,6 +40,7 @@ export class EventLog {
   poll(): void {
     if (this.store.inTransaction) return;
     this.dataVersion = this.readDataVersion();
+    this.commitsSeen = this.store.localCommits;
     for (;;) {
       const events = this.store.events.query({ after_id: this.lastSeen, limit: BATCH });
       for (const event of events) {
@@ -57,7 +61,11 @@ export class EventLog {
   watch(intervalMs = WATCH_INTERVAL_MS): void {
     if (this.timer) return;
     this.timer = setInterval(() => {
-      if (this.readDataVersion() !== this.dataVersion) this.poll();
+      if (
+        this.store.localCommits !== this.commitsSeen ||
+        this.readDataVersion() !== this.dataVersion
+      )
+        this.poll();
     }, intervalMs);
     this.timer.unref();
   }

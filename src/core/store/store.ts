@@ -71,8 +71,20 @@ export class Store {
 
   /** Runs `body` in one write transaction; anything thrown rolls all of it back. */
   write<T>(body: () => T): T {
-    return this.run.immediate(body) as T;
+    const result = this.run.immediate(body) as T;
+    if (!this.db.inTransaction) this.commitCount++;
+    return result;
   }
+
+  /**
+   * Commits made on this connection: PRAGMA data_version counts only other connections' commits,
+   * so the event feed reads this to notice writes of this process's background work (runs).
+   */
+  get localCommits(): number {
+    return this.commitCount;
+  }
+
+  private commitCount = 0;
 
   /** Runs `body` in one read transaction, so every query in it sees the same snapshot. */
   read<T>(body: () => T): T {
@@ -90,6 +102,7 @@ export class Store {
     try {
       const result = await body();
       this.db.exec(nested ? `RELEASE ${savepoint}` : 'COMMIT');
+      if (!nested) this.commitCount++;
       return result;
     } catch (error) {
       if (this.db.inTransaction)
