@@ -34,6 +34,8 @@ export interface CallContext {
   /** Epoch milliseconds after which the call stops with TIMEOUT; null for none. */
   deadline: number | null;
   progress: ProgressReporter;
+  /** Where a long call's live output goes as it comes (a run's terminal), when a shell shows it. */
+  output: (chunk: string) => void;
   workspace: Workspace;
 }
 
@@ -44,6 +46,7 @@ export interface CallOptions {
   signal?: AbortSignal;
   deadline?: number | null;
   progress?: ProgressReporter;
+  output?: (chunk: string) => void;
   workspace?: Workspace;
 }
 
@@ -76,6 +79,7 @@ export function makeContext(options: CallOptions = {}): CallContext {
     signal: options.signal ?? NEVER,
     deadline: options.deadline ?? null,
     progress: options.progress ?? (() => {}),
+    output: options.output ?? (() => {}),
     workspace: options.workspace ?? {},
   };
 }

@@ -34,6 +34,12 @@ export class RunPreparation {
     this.services = services;
   }
 
+  /** Refuses an agent that may not change the task (another agent holds it). */
+  authorizeTask(taskId: number, context: CallContext): void {
+    const { store, clock } = this.services;
+    store.read(() => authorizeChange(store, requireTask(store, taskId), context, clock.now()));
+  }
+
   prepare(input: OperationArgs<'execute_code'>, context: CallContext): PreparedRun {
     const { store, projects, clock } = this.services;
     const { task, project } = store.read(() => {

@@ -83,9 +83,9 @@ export class RunRecorder {
   }
 
   /** The code started (called synchronously by the engine): its sandbox and run.started. */
-  started(sandbox: RunSandbox, logPath: string): void {
+  started(sandbox: RunSandbox, logPath: string, pid: number): void {
     void this.write(() => {
-      this.services.store.runs.started(this.id, sandbox, logPath);
+      this.services.store.runs.started(this.id, sandbox, logPath, pid);
       this.services.emit.runStarted(this.context, this.at, {
         run_id: this.id,
         language: this.language,

@@ -19,7 +19,7 @@
 //   runs.doctor() → what get_doctor_report returns;  runs.dispose() cancels what still runs.
 // Call execute() outside any transaction: it makes its own short writes, each when the shared
 // connection is free, so a 30-second run never holds other calls up.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
 import type { OperationArgs, OperationOutput } from '../../shared/operations/registry.ts';
@@ -33,6 +33,11 @@ import type { RunRecord, RunSummary } from './run-records.ts';
 import { RunRecorder } from './run-recorder.ts';
 import type { RunHandle } from './run-types.ts';
 import { installPackages } from './package-setup.ts';
+import { runProcesses, signalEach } from './process-tree.ts';
+import { writeWhenIdle } from './idle-writes.ts';
+
+/** How often a process with runs going looks for stops and input from other processes. */
+const CONTROL_POLL_MS = 250;
 
 export type ExecuteInput = OperationArgs<'execute_code'>;
 
@@ -55,7 +60,10 @@ export class RunService {
   private runner: CodeRunner | null;
   private readonly runsFolder: string;
   private readonly preparation: RunPreparation;
-  private readonly active = new Set<RunHandle>();
+  /** This process's runs in progress, by run id. */
+  private readonly active = new Map<number, RunHandle>();
+  /** Looks for stops and input from other processes while this one has runs going. */
+  private cancelPoll: NodeJS.Timeout | null = null;
   private disposed = false;
 
   constructor(services: FeatureServices, options: RunServiceOptions = {}) {
@@ -100,8 +108,8 @@ export class RunService {
             options.onOutput?.(chunk);
             recorder.output(chunk);
           },
-          onStart: ({ sandbox }) => {
-            recorder.started(sandbox, join(runDirectory, 'output.log'));
+          onStart: ({ sandbox, pid }) => {
+            recorder.started(sandbox, join(runDirectory, 'output.log'), pid);
             options.onStart?.({ id: recorder.id, sandbox });
           },
         },
@@ -115,12 +123,110 @@ export class RunService {
     return this.await(handle, recorder, context);
   }
 
+  /**
+   * Stops a running run: at once when this process runs it, else by a mark its owner polls for.
+   * A run that has already ended is left as it was (the answer says how it ended).
+   */
+  async cancel(id: number, context: CallContext): Promise<RunRecord> {
+    const { store } = this.services;
+    const before = this.get(id);
+    if (before.status !== 'running') return before;
+    this.authorize(before, context);
+    const handle = this.active.get(id);
+    if (handle) {
+      handle.cancel();
+      await Promise.race([handle.done, new Promise((resolve) => setTimeout(resolve, 100))]);
+    } else {
+      await writeWhenIdle(store, () => store.runs.requestCancel(id));
+      const owner = store.read(() => store.runs.ownerPid(id));
+      // nobody will ever answer for a run whose process is gone
+      if (!isAlive(owner)) RunRecorder.interrupt(this.services, id, context);
+    }
+    return this.get(id);
+  }
+
+  /**
+   * Types into a running run: at once when this process hosts it, else queued for its owner,
+   * which takes it on its next look (a quarter second). Refused for an ended run.
+   */
+  async sendInput(
+    id: number,
+    text: string,
+    endInput: boolean,
+    context: CallContext,
+  ): Promise<number> {
+    const { store } = this.services;
+    const run = this.get(id);
+    if (run.status !== 'running')
+      throw new AppError(
+        'CONFLICT',
+        `Run ${id} has ended (${run.status}); it takes no more input.`,
+        {
+          run_id: id,
+          status: run.status,
+        },
+      );
+    this.authorize(run, context);
+    const handle = this.active.get(id);
+    if (handle) {
+      handle.write(text);
+      if (endInput) handle.endInput();
+    } else if (isAlive(store.read(() => store.runs.ownerPid(id))))
+      await writeWhenIdle(store, () => store.runs.queueInput(id, text, endInput));
+    else
+      throw new AppError(
+        'CONFLICT',
+        `Run ${id} is recorded as running, but the process that ran it is gone; it takes no more input.`,
+        { run_id: id },
+      );
+    return Buffer.byteLength(text);
+  }
+
+  /** An agent may stop or type into its own runs, or runs of a task it may change. */
+  private authorize(run: RunRecord, context: CallContext): void {
+    if (context.caller.kind !== 'agent' || run.created_by === context.actor) return;
+    if (run.task_id !== null) {
+      this.preparation.authorizeTask(run.task_id, context);
+      return;
+    }
+    throw new AppError(
+      'FORBIDDEN',
+      `Run ${run.id} was started by ${run.created_by}; an agent may only stop or type into its own runs or runs of tasks it holds.`,
+      { run_id: run.id, created_by: run.created_by },
+    );
+  }
+
+  private watchForControl(): void {
+    if (this.cancelPoll || this.active.size === 0) return;
+    this.cancelPoll = setInterval(() => {
+      if (this.active.size === 0) {
+        clearInterval(this.cancelPoll!);
+        this.cancelPoll = null;
+        return;
+      }
+      const { store } = this.services;
+      if (store.inTransaction) return;
+      const ids = [...this.active.keys()];
+      const queued = store.read(() => store.runs.queuedInput(ids));
+      if (queued.length > 0) store.write(() => store.runs.dropInput(ids, queued.at(-1)!.id));
+      for (const input of queued) {
+        const handle = this.active.get(input.run_id);
+        handle?.write(input.text);
+        if (input.end_input) handle?.endInput();
+      }
+      for (const id of store.read(() => store.runs.cancelRequested(ids)))
+        this.active.get(id)?.cancel();
+    }, CONTROL_POLL_MS);
+    this.cancelPoll.unref();
+  }
+
   private async await(
     handle: RunHandle,
     recorder: RunRecorder,
     context: CallContext,
   ): Promise<RunRecord> {
-    this.active.add(handle);
+    this.active.set(recorder.id, handle);
+    this.watchForControl();
     const cancel = () => handle.cancel();
     context.signal.addEventListener('abort', cancel, { once: true });
     const deadline =
@@ -131,7 +237,7 @@ export class RunService {
     } finally {
       clearTimeout(deadline);
       context.signal.removeEventListener('abort', cancel);
-      this.active.delete(handle);
+      this.active.delete(recorder.id);
     }
   }
 
@@ -163,14 +269,19 @@ export class RunService {
     if (store.inTransaction) return 0;
     const gone = store.read(() => store.runs.running()).filter((run) => !isAlive(run.owner_pid));
     const context = makeContext({ actor: 'system:orchestron' });
-    for (const run of gone) RunRecorder.interrupt(this.services, run.id, context);
+    for (const run of gone) {
+      // a sandbox can outlive a killed owner (killed before it armed die-with-parent)
+      if (run.pid !== null) endLeftovers(run.pid, join(this.runsFolder, String(run.id)));
+      RunRecorder.interrupt(this.services, run.id, context);
+    }
     return gone.length;
   }
 
   /** Cancels the runs still going; their rows are completed if the store is still open. */
   dispose(): void {
     this.disposed = true;
-    for (const handle of this.active) handle.cancel();
+    for (const handle of this.active.values()) handle.cancel();
+    if (this.cancelPoll) clearInterval(this.cancelPoll);
     void this.runner?.dispose();
   }
 
@@ -182,6 +293,21 @@ export class RunService {
       );
     return (this.runner ??= new CodeRunner());
   }
+}
+
+/**
+ * Kills what is left of an interrupted run: its first process and everything under it, but only
+ * when that process still names the run's folder (a recycled pid belongs to something else).
+ */
+function endLeftovers(pid: number, runDirectory: string): void {
+  let commandLine: string;
+  try {
+    commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return; // gone, or not Linux
+  }
+  if (!commandLine.split('\0').some((word) => word.includes(runDirectory))) return;
+  signalEach(runProcesses(pid), 'SIGKILL');
 }
 
 function isAlive(pid: number | null): boolean {

@@ -3,10 +3,25 @@ import type { FeatureBinding } from '../handlers.ts';
 
 export const runHandlers: FeatureBinding<'runs'> = ({ runs }) => ({
   execute_code: async (args, context) => {
-    const execution = await runs.execute(args, context);
+    const execution = await runs.execute(args, context, { onOutput: context.output });
     return { execution, message: runMessage(execution) };
   },
   get_run: ({ run_id }) => ({ execution: runs.get(run_id) }),
+  cancel_run: async ({ run_id }, context) => {
+    const wasRunning = runs.get(run_id).status === 'running';
+    const execution = await runs.cancel(run_id, context);
+    const message = !wasRunning
+      ? `Run ${run_id} had already ended (${execution.status}); nothing to stop.`
+      : execution.status === 'running'
+        ? `Run ${run_id} is being stopped (TERM, then KILL after 2 s).`
+        : runMessage(execution);
+    return { execution, message };
+  },
+  send_run_input: async ({ run_id, text, end_input }, context) => {
+    const bytes = await runs.sendInput(run_id, text, end_input, context);
+    const ended = end_input ? ' and closed its input' : '';
+    return { run_id, bytes, message: `Typed ${bytes} byte(s) into run ${run_id}${ended}.` };
+  },
   get_doctor_report: () => runs.doctor(),
 });
 

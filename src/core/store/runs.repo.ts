@@ -39,7 +39,8 @@ export function createRunsRepo(db: Db) {
        @started_at, @created_by, @owner_pid)`,
   );
   const setStart = db.prepare(
-    'UPDATE runs SET sandbox_kind = @kind, sandbox = @sandbox, log_path = @log_path WHERE id = @id',
+    `UPDATE runs SET sandbox_kind = @kind, sandbox = @sandbox, log_path = @log_path, pid = @pid
+     WHERE id = @id`,
   );
   const setSetup = db.prepare('UPDATE runs SET setup = @setup WHERE id = @id');
   const finish = db.prepare(
@@ -53,14 +54,42 @@ export function createRunsRepo(db: Db) {
   const ofTask = db.prepare<[number, number], Row>(
     `SELECT ${COLUMNS} FROM runs WHERE task_id = ? ORDER BY id DESC LIMIT ?`,
   );
-  const running = db.prepare<[], { id: number; owner_pid: number | null }>(
-    "SELECT id, owner_pid FROM runs WHERE status = 'running'",
+  const running = db.prepare<[], { id: number; owner_pid: number | null; pid: number | null }>(
+    "SELECT id, owner_pid, pid FROM runs WHERE status = 'running'",
+  );
+  const requestCancel = db.prepare(
+    "UPDATE runs SET cancel_requested = 1 WHERE id = ? AND status = 'running'",
+  );
+  const cancelRequested = db.prepare<[string], { id: number }>(
+    `SELECT id FROM runs WHERE status = 'running' AND cancel_requested = 1
+       AND id IN (SELECT value FROM json_each(?))`,
+  );
+  const owner = db.prepare<[number], { owner_pid: number | null }>(
+    'SELECT owner_pid FROM runs WHERE id = ?',
+  );
+  const queueInput = db.prepare(
+    'INSERT INTO run_inputs (run_id, text, end_input) VALUES (?, ?, ?)',
+  );
+  const queuedInput = db.prepare<
+    [string],
+    { id: number; run_id: number; text: string; end_input: number }
+  >(
+    'SELECT id, run_id, text, end_input FROM run_inputs WHERE run_id IN (SELECT value FROM json_each(?)) ORDER BY id',
+  );
+  const takeInput = db.prepare(
+    'DELETE FROM run_inputs WHERE id <= ? AND run_id IN (SELECT value FROM json_each(?))',
   );
   return {
     insert: (run: NewRun): number =>
       Number(insert.run({ ...run, limits: JSON.stringify(run.limits) }).lastInsertRowid),
-    started: (id: number, sandbox: RunSandbox, logPath: string): void => {
-      setStart.run({ id, kind: sandbox.kind, sandbox: JSON.stringify(sandbox), log_path: logPath });
+    started: (id: number, sandbox: RunSandbox, logPath: string, pid: number): void => {
+      setStart.run({
+        id,
+        kind: sandbox.kind,
+        sandbox: JSON.stringify(sandbox),
+        log_path: logPath,
+        pid,
+      });
     },
     setup: (id: number, setup: PackageSetup): void => {
       setSetup.run({ id, setup: JSON.stringify(setup) });
@@ -79,8 +108,27 @@ export function createRunsRepo(db: Db) {
     /** A task's latest runs, newest first. */
     ofTask: (taskId: number, limit: number): RunSummary[] =>
       ofTask.all(taskId, limit).map((row) => summarize(toRecord(row))),
+    /** Asks the run's owner (in whatever process) to stop it; false when it is not running. */
+    requestCancel: (id: number): boolean => requestCancel.run(id).changes === 1,
+    /** Which of these runs a caller asked to stop. */
+    cancelRequested: (ids: readonly number[]): number[] =>
+      cancelRequested.all(JSON.stringify(ids)).map((row) => row.id),
+    /** Input for a run another process hosts, in the order it was typed. */
+    queueInput: (id: number, text: string, endInput: boolean): void => {
+      queueInput.run(id, text, endInput ? 1 : 0);
+    },
+    /** The input queued for these runs, oldest first. */
+    queuedInput: (ids: readonly number[]) =>
+      queuedInput
+        .all(JSON.stringify(ids))
+        .map((row) => ({ ...row, end_input: row.end_input === 1 })),
+    /** Removes the queued input of these runs up to and including `lastId`, once it was typed. */
+    dropInput: (ids: readonly number[], lastId: number): void => {
+      takeInput.run(lastId, JSON.stringify(ids));
+    },
+    ownerPid: (id: number): number | null => owner.get(id)?.owner_pid ?? null,
     /** Runs still marked running, with the process that ran them. */
-    running: (): { id: number; owner_pid: number | null }[] => running.all(),
+    running: (): { id: number; owner_pid: number | null; pid: number | null }[] => running.all(),
   };
 }
 

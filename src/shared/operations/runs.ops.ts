@@ -5,7 +5,7 @@ import { utf8Length } from '../text/utf8.ts';
 import { z } from 'zod';
 import { lazy } from '../lazy.ts';
 import { ProjectRef, TaskId } from '../tasks/task.schema.ts';
-import { defineOperation, READ_ONLY, WRITE } from './operation.ts';
+import { defineOperation, IDEMPOTENT_WRITE, READ_ONLY, WRITE } from './operation.ts';
 
 export const RUN_LANGUAGES = ['python', 'javascript', 'typescript', 'bash', 'sql'] as const;
 export type RunLanguage = (typeof RUN_LANGUAGES)[number];
@@ -180,25 +180,66 @@ export const executeCode = defineOperation({
   cli: {
     command: ['exec'],
     positional: ['language', 'code'],
-    readText: ['code'],
+    readText: ['code', 'stdin'],
     exitCode: 'execution.exit_code',
+    streams: true,
     render: { kind: 'run' },
   },
 });
 
+const RunIdInput = lazy(() =>
+  z
+    .int({ error: 'run_id must be a whole number, e.g. 3' })
+    .positive({ error: 'run_id is a positive whole number, e.g. 3' }),
+);
+
 export const getRun = defineOperation({
   name: 'get_run',
   description: 'Get one recorded code run by id: its code, limits, sandbox, status and output.',
-  input: () =>
-    z.strictObject({
-      run_id: z
-        .int({ error: 'run_id must be a whole number, e.g. 3' })
-        .positive({ error: 'run_id is a positive whole number, e.g. 3' }),
-    }),
+  input: () => z.strictObject({ run_id: RunIdInput() }),
   output: () => z.object({ execution: RunRecordSchema() }),
   annotations: READ_ONLY,
   audience: 'both',
   cli: { command: ['run', 'get'], positional: ['run_id'], render: { kind: 'run' } },
+});
+
+export const cancelRun = defineOperation({
+  name: 'cancel_run',
+  description:
+    'Stop a running code run (its whole process tree: TERM, then KILL after 2 s); it ends as cancelled.',
+  input: () => z.strictObject({ run_id: RunIdInput() }),
+  output: () => z.object({ execution: RunRecordSchema(), message: z.string() }),
+  annotations: IDEMPOTENT_WRITE,
+  audience: 'both',
+  waits: true,
+  cli: { command: ['run', 'cancel'], positional: ['run_id'], render: { kind: 'message' } },
+});
+
+export const sendRunInput = defineOperation({
+  name: 'send_run_input',
+  description:
+    'Type text into a running code run, as a person would at its terminal; end_input closes its input (Ctrl-D).',
+  input: () =>
+    z.strictObject({
+      run_id: RunIdInput(),
+      text: z
+        .string()
+        .refine((text) => utf8Length(text) <= RUN_LIMITS.stdinBytes, {
+          error: `text is longer than ${RUN_LIMITS.stdinBytes} bytes; send it in parts`,
+        })
+        .default('')
+        .describe('What to type; include "\\n" to press Enter'),
+      end_input: z.boolean().default(false).describe('Close the input after the text'),
+    }),
+  output: () => z.object({ run_id: z.int(), bytes: z.int(), message: z.string() }),
+  annotations: WRITE,
+  audience: 'both',
+  waits: true,
+  cli: {
+    command: ['run', 'input'],
+    positional: ['run_id', 'text'],
+    render: { kind: 'message' },
+  },
 });
 
 export const RuntimeSchema = lazy(() =>
@@ -233,5 +274,7 @@ export const getDoctorReport = defineOperation({
 export const runOperations = {
   execute_code: executeCode,
   get_run: getRun,
+  cancel_run: cancelRun,
+  send_run_input: sendRunInput,
   get_doctor_report: getDoctorReport,
 };

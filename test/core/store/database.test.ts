@@ -50,6 +50,7 @@ describe('openDatabase', () => {
           'progress_notes',
           'projects',
           'ready_counts',
+          'run_inputs',
           'runs',
           'sessions',
           'task_counts',

@@ -32,8 +32,22 @@ CREATE TABLE runs (
   log_path TEXT,
   created_by TEXT NOT NULL,
   -- the process that runs it: a running row whose process is gone was interrupted
-  owner_pid INTEGER
+  owner_pid INTEGER,
+  -- the run's first process (its sandbox), so whoever finds the run interrupted can end what is left
+  pid INTEGER,
+  -- set by a caller in any process; the owner's poll stops the run (cancel_run)
+  cancel_requested INTEGER NOT NULL DEFAULT 0 CHECK (cancel_requested IN (0, 1))
 ) STRICT;
+
+-- input typed from another process for a run this one does not host; its owner takes it
+CREATE TABLE run_inputs (
+  id INTEGER PRIMARY KEY,
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  text TEXT NOT NULL,
+  end_input INTEGER NOT NULL CHECK (end_input IN (0, 1))
+) STRICT;
+
+CREATE INDEX run_inputs_by_run ON run_inputs (run_id, id);
 
 CREATE INDEX runs_by_task ON runs (task_id, id) WHERE task_id IS NOT NULL;
 CREATE INDEX runs_running ON runs (status) WHERE status = 'running';
