@@ -1,5 +1,5 @@
 // Command-line options of `npm run bench`: which project sizes to run, and whether to run only
-// the MCP part.
+// the MCP part or only the code runs and executor part.
 
 export const DEFAULT_SIZES = [1_000, 10_000, 50_000] as const;
 /** Timed calls of each kind per MCP transport. */
@@ -7,12 +7,16 @@ export const DEFAULT_MCP_CALLS = 1_000;
 
 export interface BenchOptions {
   sizes: number[];
-  /** 'mcp': only the MCP tables (latency per transport, concurrent claims, sizes). */
-  only: 'all' | 'mcp';
+  /**
+   * 'mcp': only the MCP tables (latency per transport, concurrent claims, sizes); 'runs': only the
+   * code-run and executor tables.
+   */
+  only: 'all' | 'mcp' | 'runs';
   mcpCalls: number;
 }
 
-const USAGE = 'Usage: npm run bench -- [--sizes 1000,10000,50000] [--only mcp] [--mcp-calls 1000]';
+const USAGE =
+  'Usage: npm run bench -- [--sizes 1000,10000,50000] [--only mcp|runs] [--mcp-calls 1000]';
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
   let sizes: number[] = [...DEFAULT_SIZES];
@@ -52,8 +56,10 @@ function parseSizes(value: string): number[] {
 }
 
 function parseOnly(value: string): BenchOptions['only'] {
-  if (value === 'mcp') return 'mcp';
-  throw new Error(`--only takes mcp (the MCP tables alone); got "${value}".`);
+  if (value === 'mcp' || value === 'runs') return value;
+  throw new Error(
+    `--only takes mcp (the MCP tables alone) or runs (code runs and the executor); got "${value}".`,
+  );
 }
 
 function parseCalls(value: string): number {

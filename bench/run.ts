@@ -1,20 +1,22 @@
 // `npm run bench [-- --sizes 1000,10000]`: runs every project size in its own process, then the
 // CLI against the 10,000-task database, then event delivery to the page, then agents over MCP,
-// then the durability levels, and prints the tables with the targets beside them. `-- --only mcp`
-// runs the MCP part and the durability table alone.
+// then the durability levels, then code runs and the workflow executor, and prints the tables with
+// the targets beside them. `-- --only mcp` runs the MCP part and the durability table alone;
+// `-- --only runs` the code-run and executor part alone.
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseOptions, type BenchOptions } from './options.ts';
-import { printMcpReport, printReport } from './report/print-report.ts';
+import { printMcpReport, printReport, printRunsReport } from './report/print-report.ts';
 import type { SizeResult } from './results.ts';
 import { describeCliLoading } from './scenarios/cli-loading.ts';
 import { CLI_DATABASE_SIZE, runCliScenarios } from './scenarios/cli.scenario.ts';
 import { runEventLatency } from './scenarios/event-latency.ts';
 import { runDurability } from './scenarios/durability.scenario.ts';
 import { runMcpBench } from './scenarios/mcp-bench.scenario.ts';
+import { runRunsBench } from './scenarios/runs.scenario.ts';
 
 const WORKER = fileURLToPath(new URL('./size-worker.ts', import.meta.url));
 
@@ -55,6 +57,10 @@ async function main(): Promise<void> {
     printMcpReport({ mcp, durability, loadAtStart, startedAt });
     return;
   }
+  if (options.only === 'runs') {
+    printRunsReport({ runs: await runRunsBench(), loadAtStart, startedAt });
+    return;
+  }
   const { sizes } = options;
   const directory = mkdtempSync(join(tmpdir(), 'orchestron-bench-'));
   try {
@@ -73,6 +79,7 @@ async function main(): Promise<void> {
     const eventLatency = await runEventLatency();
     const mcp = await runMcpBench({ rounds: options.mcpCalls });
     const durability = await runDurability();
+    const runs = await runRunsBench();
     printReport({
       results,
       cli,
@@ -83,6 +90,7 @@ async function main(): Promise<void> {
       eventLatency,
       mcp,
       durability,
+      runs,
     });
   } finally {
     rmSync(directory, { recursive: true, force: true });

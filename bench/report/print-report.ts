@@ -8,6 +8,8 @@ import type { EventLatencyResult } from '../scenarios/event-latency.ts';
 import type { McpResult } from '../scenarios/mcp-results.ts';
 import { printEventLatency } from './print-latency.ts';
 import { listMcpMisses, printMcp } from './print-mcp.ts';
+import { listRunsMisses, printRuns, RUNS_TITLE } from './print-runs.ts';
+import type { RunsResult } from '../scenarios/runs-results.ts';
 import {
   listMisses,
   printCli,
@@ -28,6 +30,7 @@ export interface Report {
   eventLatency: EventLatencyResult;
   mcp: McpResult;
   durability: readonly DurabilityRow[];
+  runs: RunsResult;
 }
 
 const MCP_TITLE = 'Agents over MCP: tool-call latency on a 5,000-task project, beside a bare ping';
@@ -59,11 +62,16 @@ export function printReport(report: Report): void {
   );
   section(MCP_TITLE, printMcp(report.mcp));
   section(DURABILITY_TITLE, printDurability(report.durability));
+  section(RUNS_TITLE, printRuns(report.runs));
   const notes = results.flatMap((r) =>
     r.notes.map((note) => `- ${formatCount(r.size)} tasks: ${note}`),
   );
   section('Notes', notes.join('\n'));
-  const misses = [...listMisses(results, cli), ...listMcpMisses(report.mcp)];
+  const misses = [
+    ...listMisses(results, cli),
+    ...listMcpMisses(report.mcp),
+    ...listRunsMisses(report.runs),
+  ];
   section(
     'Targets missed',
     misses.length === 0 ? 'none' : misses.map((miss) => `- ${miss}`).join('\n'),
@@ -83,6 +91,24 @@ export function printMcpReport(
   section(MCP_TITLE, printMcp(report.mcp));
   section(DURABILITY_TITLE, printDurability(report.durability));
   const misses = listMcpMisses(report.mcp);
+  section(
+    'Targets missed',
+    misses.length === 0 ? 'none' : misses.map((miss) => `- ${miss}`).join('\n'),
+  );
+  console.log(`\nTotal bench time ${((Date.now() - report.startedAt) / 1000).toFixed(0)} s.`);
+}
+
+/** `npm run bench -- --only runs`: the header, the code-run and executor tables and their misses. */
+export function printRunsReport(report: Pick<Report, 'runs' | 'loadAtStart' | 'startedAt'>): void {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  console.log(
+    `\nOrchestron bench (code runs only) — Node ${process.version}, ${cpu} × ${cpus().length}`,
+  );
+  console.log(
+    `1-minute load average ${report.loadAtStart.toFixed(2)} at the start, ${loadavg()[0]!.toFixed(2)} at the end (other work on the machine shows up in p90s).`,
+  );
+  section(RUNS_TITLE, printRuns(report.runs));
+  const misses = listRunsMisses(report.runs);
   section(
     'Targets missed',
     misses.length === 0 ? 'none' : misses.map((miss) => `- ${miss}`).join('\n'),

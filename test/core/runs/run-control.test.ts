@@ -103,33 +103,42 @@ for (const sandbox of ['bubblewrap', 'rlimits'] as SandboxKind[]) {
 }
 
 describe('output', () => {
-  it('a flood (`yes`) is capped to head and tail, the log stops at its limit, and timers keep ticking', async () => {
-    let ticks = 0;
-    let longestGap = 0;
-    let last = performance.now();
-    const timer = setInterval(() => {
-      const now = performance.now();
-      longestGap = Math.max(longestGap, now - last);
-      last = now;
-      ticks++;
-    }, 10);
+  it('a flood (`yes`) is capped to head and tail, the log stops at its limit, and other work goes on meanwhile', async () => {
+    // bench/ (npm run bench -- --only runs) has the figures: throughput, event-loop gaps, memory
     let delivered = 0;
+    let reached!: () => void;
+    const tenMegabytes = new Promise<void>((resolve) => (reached = resolve));
     const rssBefore = process.memoryUsage().rss;
     const run = runner.start(
       {
         language: 'bash',
         code: 'yes',
-        timeoutSeconds: 2,
+        // a guard only: the test cancels the flood once it has seen what it checks
+        timeoutSeconds: 60,
         headBytes: 64 * 1024,
         tailBytes: 64 * 1024,
         logBytes: 1024 * 1024,
         runDirectory: root.runDirectory(),
       },
-      { onOutput: (chunk) => void (delivered += chunk.length) },
+      {
+        onOutput: (chunk) => {
+          delivered += chunk.length;
+          if (delivered > 10 * 1024 * 1024) reached();
+        },
+      },
     );
+    let floodEnded = false;
+    void run.done.then(() => (floodEnded = true));
+    await tenMegabytes;
+    // while the flood goes on, timers fire and another run starts, prints and ends
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    const other = await runToEnd(runner, { language: 'bash', code: 'echo other' }, root);
+    assert.equal(other.result.status, 'succeeded');
+    assert.match(other.result.head, /other/);
+    assert.equal(floodEnded, false, 'the other run ended while the flood was still running');
+    run.cancel();
     const result = await run.done;
-    clearInterval(timer);
-    assert.equal(result.status, 'timed_out');
+    assert.equal(result.status, 'cancelled');
     assert.equal(result.truncated, true);
     assert.ok(result.totalBytes > 10 * 1024 * 1024, `only ${result.totalBytes} bytes`);
     assert.equal(Buffer.byteLength(result.head), 64 * 1024);
@@ -139,8 +148,6 @@ describe('output', () => {
     assert.equal(result.logTruncated, true);
     assert.ok(statSync(result.logPath).size < 1024 * 1024 + 200);
     assert.equal(delivered, result.totalBytes, 'every byte reached the live consumer');
-    assert.ok(ticks > 100, `only ${ticks} ticks`);
-    assert.ok(longestGap < 250, `the event loop stalled for ${Math.round(longestGap)} ms`);
     assert.ok(process.memoryUsage().rss - rssBefore < 200 * 1024 * 1024, 'memory stayed bounded');
   });
 
