@@ -11,7 +11,7 @@ import type { FeatureServices } from '../handlers.ts';
 import type { BackgroundWork } from './background-work.ts';
 import type { CommandOutcome, CommandRunner } from './command-runner.ts';
 import { allPassed, verify } from './verification.ts';
-import type { PlannedTask } from './workflow-plan.ts';
+import { initialState, type PlannedTask } from './workflow-plan.ts';
 
 /** How often the run's row is read for a pause or cancel while tasks run. */
 const CONTROL_POLL_MS = 200;
@@ -19,6 +19,7 @@ const CONTROL_POLL_MS = 200;
 const DEFAULT_TIMEOUT_SECONDS = 30;
 const FINISHED: ReadonlySet<string> = new Set(['passed', 'done_before']);
 const STOPPED: ReadonlySet<string> = new Set(['failed', 'blocked', 'cancelled']);
+const FAILED: ReadonlySet<string> = new Set(['failed', 'blocked']);
 
 export interface ExecutorDeps {
   services: FeatureServices;
@@ -68,6 +69,7 @@ export class WorkflowExecutor {
   private async execute(): Promise<WorkflowStatus | null> {
     for (const task of await this.write(() => this.store.workflows.tasks(this.runId)))
       this.states.set(task.task_id, task);
+    await this.settleVerdicts();
     const settings = this.store.workflows.get(this.runId)!;
     for (;;) {
       if (this.abandoned) return null;
@@ -82,6 +84,25 @@ export class WorkflowExecutor {
         setTimeout(resolve, CONTROL_POLL_MS).unref();
         for (const run of this.running.values()) void run.then(resolve, resolve);
       });
+    }
+  }
+
+  /**
+   * A process killed between a task's verdict and the move of its status leaves the task
+   * in_progress; its verdict stands (it never runs again), so the move is made now. Without it
+   * a dependent could never start (its prerequisite would stay in_progress).
+   */
+  private async settleVerdicts(): Promise<void> {
+    for (const task of this.plan) {
+      const { state } = this.states.get(task.id)!;
+      const record = this.store.tasks.get(task.id);
+      if (!record || record.status !== 'in_progress' || record.lease_holder !== null) continue;
+      try {
+        if (state === 'passed' || state === 'review') await this.pass(task);
+        else if (state === 'failed') await this.moveStatus(task.id, 'failed');
+      } catch {
+        // refused (a person changed the task meanwhile): it stays as it is, the run goes on
+      }
     }
   }
 
@@ -103,11 +124,16 @@ export class WorkflowExecutor {
         continue;
       }
       if (!task.dependsOn.every((id) => FINISHED.has(this.states.get(id)!.state))) continue;
+      // the task may have changed since the run began: an agent claimed it, a person completed
+      // or paused it; such a task is left alone like one that stood so at the start
+      const now = initialState(this.store.tasks.get(task.id)!, task.group);
+      if (now.state !== 'waiting') {
+        void this.setState(task.id, now);
+        continue;
+      }
       const alone = !this.parallel(task.id);
       if (alone && this.running.size > 0) return;
-      const run = this.runTask(task).catch((error: unknown) => {
-        if (!this.abandoned) throw error;
-      });
+      const run = this.runTask(task).catch((error: unknown) => this.crashed(task, error));
       this.running.set(task.id, run);
       void run.finally(() => this.running.delete(task.id));
       if (alone) return;
@@ -130,6 +156,7 @@ export class WorkflowExecutor {
   }
 
   private async runTask(task: PlannedTask): Promise<void> {
+    if (task.group) return this.passGroup(task);
     const settings = this.store.workflows.get(this.runId)!;
     for (;;) {
       const outcome = await this.attempt(task);
@@ -143,6 +170,40 @@ export class WorkflowExecutor {
       await sleep(delay, this.abort.signal);
       if (this.abandoned) return;
       if (this.stopping) return this.cancelTask(task, null);
+    }
+  }
+
+  /**
+   * A step of the task threw (the move of its status was refused: a person reopened a
+   * prerequisite, deleted or paused the task meanwhile...): the task fails with the reason, its
+   * dependents are blocked, and the rest of the run, and the process hosting it, go on.
+   */
+  private async crashed(task: PlannedTask, error: unknown): Promise<void> {
+    if (this.abandoned) return;
+    const reason = error instanceof Error ? error.message : String(error);
+    try {
+      const running = this.store.workflows
+        .attempts(this.runId)
+        .filter((attempt) => attempt.task_id === task.id && attempt.status === 'running');
+      await this.write(() => {
+        for (const attempt of running)
+          this.store.workflows.finishAttempt(attempt.id, {
+            status: 'failed',
+            verification: null,
+            error: reason,
+            finished_at: this.now(),
+            duration_ms: Date.now() - Date.parse(attempt.started_at),
+          });
+      });
+      await this.setState(task.id, {
+        state: 'failed',
+        note: `could not run: ${reason}`.slice(0, 500),
+        finished_at: this.now(),
+      });
+      if (this.store.workflows.get(this.runId)!.fail_fast) this.stop('fail_fast');
+    } catch {
+      // the store itself failed (closed, disk full): the run's row still says running, so a
+      // later process takes it over as it would after a crash
     }
   }
 
@@ -271,6 +332,17 @@ export class WorkflowExecutor {
     });
   }
 
+  /** A group whose subtasks all passed: nothing to run, so it passes as they did. */
+  private async passGroup(task: PlannedTask): Promise<void> {
+    await this.setState(task.id, {
+      state: 'passed',
+      note: 'its subtasks passed',
+      started_at: this.now(),
+      finished_at: this.now(),
+    });
+    await this.pass(task);
+  }
+
   /** The passed task completes, or goes to review where a gate holds it. */
   async pass(task: PlannedTask): Promise<void> {
     const record = this.store.tasks.get(task.id)!;
@@ -285,13 +357,14 @@ export class WorkflowExecutor {
   }
 
   private async fail(task: PlannedTask): Promise<void> {
+    // stop before the writes below: the loop may wake while they wait and start more tasks
+    if (this.store.workflows.get(this.runId)!.fail_fast) this.stop('fail_fast');
     await this.setState(task.id, {
       state: 'failed',
       note: 'verification failed',
       finished_at: this.now(),
     });
     await this.moveStatus(task.id, 'failed');
-    if (this.store.workflows.get(this.runId)!.fail_fast) this.stop('fail_fast');
   }
 
   private async cancelTask(task: PlannedTask, note: string | null): Promise<void> {
@@ -319,6 +392,14 @@ export class WorkflowExecutor {
 
   private async finish(paused: boolean): Promise<WorkflowStatus | null> {
     if (this.abandoned) return null;
+    // a stopped run starts nothing more, but a task waiting on a failed one is blocked by it,
+    // as it would have been had the run gone on, not merely "not started"
+    if (this.stopping)
+      for (const task of this.plan) {
+        if (this.states.get(task.id)!.state !== 'waiting') continue;
+        const blocker = task.dependsOn.find((id) => FAILED.has(this.states.get(id)!.state));
+        if (blocker !== undefined) this.block(task, blocker);
+      }
     const tasks = [...this.states.values()];
     const status: WorkflowStatus = paused
       ? 'paused'

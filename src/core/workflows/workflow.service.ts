@@ -80,7 +80,9 @@ export class WorkflowService {
       executor = new WorkflowExecutor(this.deps, runId, run.project_id, plan);
       this.executors.set(runId, executor);
       const job = executor;
-      void job.done.finally(() => this.executors.delete(runId));
+      void job.done.finally(() => {
+        if (this.executors.get(runId) === job) this.executors.delete(runId);
+      });
       this.deps.background.track({ done: job.done, abandon: () => job.abandon() });
     }
     if (wait) {
@@ -148,7 +150,7 @@ export class WorkflowService {
       started_at: now,
     });
     plan.forEach((planned, position) => {
-      const { state, note } = initialState(this.store.tasks.get(planned.id)!);
+      const { state, note } = initialState(this.store.tasks.get(planned.id)!, planned.group);
       this.store.workflows.insertTask(
         id,
         { task_id: planned.id, position, title: planned.title, state },
@@ -165,7 +167,13 @@ export class WorkflowService {
 
   /** Takes over a run whose process is gone (or paused): in-flight attempts become interrupted. */
   private adopt(run: WorkflowRun, context: CallContext): void {
-    if (this.executors.has(run.id)) return;
+    if (this.executors.has(run.id) && run.status === 'running') {
+      // this process runs it: resuming withdraws a pause that has not taken effect yet
+      if (run.control === 'pause') this.store.workflows.setControl(run.id, null);
+      return;
+    }
+    // a paused run whose executor is still winding down gets a new one (see `started`)
+    this.executors.delete(run.id);
     const owner = this.store.workflows.owner(run.id)!;
     const live =
       owner.owner_pid !== null &&
@@ -207,7 +215,24 @@ export class WorkflowService {
           { run_id: runId, status: run.status },
         );
       if (run.status === 'paused') {
+        // no executor runs a paused run: what it had not started is cancelled here
+        for (const task of this.store.workflows.tasks(runId))
+          if (task.state === 'waiting')
+            this.store.workflows.updateTask(runId, {
+              ...task,
+              state: 'cancelled',
+              note: 'not started: the run stopped',
+            });
         this.store.workflows.setStatus(runId, 'cancelled', this.deps.services.clock.now());
+        const tasks = this.store.workflows.tasks(runId);
+        this.deps.services.emit.workflowFinished(context, run.project_id, {
+          workflow_run_id: runId,
+          status: 'cancelled',
+          done: tasks.filter((task) => task.state === 'passed' || task.state === 'done_before')
+            .length,
+          failed: tasks.filter((task) => task.state === 'failed').length,
+          total: tasks.length,
+        });
       } else this.store.workflows.setControl(runId, control);
       this.deps.services.emit.workflowControlRequested(context, run.project_id, {
         workflow_run_id: runId,

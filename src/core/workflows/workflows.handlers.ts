@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors.ts';
 import type { FeatureBinding } from '../handlers.ts';
 import { RunServiceCommandRunner } from './command-runner.ts';
 import { renderReport } from './report-markdown.ts';
+import { followStatus } from './workflow-follow.ts';
 import { importWorkflow } from './workflow-import.ts';
 import { WorkflowService } from './workflow.service.ts';
 
@@ -18,9 +19,19 @@ export const workflowHandlers: FeatureBinding<'workflows'> = (services) => {
   const { store } = services;
   return {
     import_workflow: (input, context) => importWorkflow(services, input, context),
-    run_workflow: (input, context) => workflows.run(input, context),
+    run_workflow: async ({ markdown, ...input }, context) => {
+      if (markdown === undefined) return workflows.run(input, context);
+      if (input.task_id !== undefined)
+        throw new AppError(
+          'VALIDATION',
+          'Give either markdown (a document to run) or task_id (a task to run), not both.',
+          { field: 'task_id' },
+        );
+      const imported = await importWorkflow(services, { markdown, ...input }, context);
+      return workflows.run({ ...input, task_id: imported.task_id }, context);
+    },
     resume_workflow: (input, context) => workflows.resume(input, context),
-    workflow_status: (input, context) => workflows.latestOf(input, context),
+    workflow_status: (input, context) => followStatus(workflows, input, context),
     pause_workflow: (input, context) => workflows.control(input.run_id, 'pause', context),
     cancel_workflow: (input, context) => workflows.control(input.run_id, 'cancel', context),
     generate_report: (input, context) =>

@@ -2,12 +2,12 @@
 // second time (a counter file in the project's root, the one folder the commands share), a
 // failing verification that blocks its dependents, the report built from what happened, and
 // bad inputs that change nothing.
-import type { OperationInput } from '../../../src/shared/operations/registry.ts';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { makeTempDir, openTestCore, type TestCore } from '../../helpers/temp-orchestrator.ts';
+import { openTestCore, type TestCore } from '../../helpers/temp-orchestrator.ts';
+import { createTask as createWithSpecs, makeProject } from './workflow-helpers.ts';
 
 let core: TestCore;
 let root = '';
@@ -19,27 +19,12 @@ after(() => core.dispose());
 
 const bash = (code: string) => ({ commands: [{ language: 'bash' as const, code }] });
 
-/** create_task, then update_task with the run and verify specs (create_task does not take them). */
-async function createTask(
-  input: OperationInput<'create_task'> & {
-    run_spec?: OperationInput<'update_task'>['run_spec'];
-    verify_spec?: OperationInput<'update_task'>['verify_spec'];
-  },
-) {
-  const { run_spec, verify_spec, ...fields } = input;
-  const created = await core.call('create_task', fields);
-  if (run_spec === undefined && verify_spec === undefined) return created;
-  return core.call('update_task', {
-    task_id: created.task.id,
-    ...(run_spec === undefined ? {} : { run_spec }),
-    ...(verify_spec === undefined ? {} : { verify_spec }),
-  });
-}
+const createTask = (input: Parameters<typeof createWithSpecs>[1]) => createWithSpecs(core, input);
 
 async function project(name: string) {
-  root = makeTempDir('orchestron-wf-root-');
-  const created = await core.call('create_project', { name, root_path: root });
-  return created.project.id;
+  const made = await makeProject(core, name);
+  root = made.root;
+  return made.projectId;
 }
 
 test('a diamond runs in dependency order; a retry passes the second time; the report says so', async () => {
@@ -147,8 +132,11 @@ test('the documented example imports as tasks and runs end to end', async () => 
     'utf8',
   );
   const imported = await core.call('import_workflow', { markdown, project_id: projectId });
+  // the document's own task, with one subtask per step
   assert.equal(imported.tasks.length, 4);
+  const parent = await core.call('get_task', { task_id: imported.task_id });
+  assert.equal(parent.task.title, 'Count words two ways');
   const result = await core.call('run_workflow', { project_id: projectId, wait: true });
   assert.equal(result.run.status, 'completed', result.summary);
-  assert.equal(result.progress.done, 4);
+  assert.equal(result.progress.done, 4 + 1, 'the four steps and the document they make up');
 });
