@@ -13,6 +13,7 @@ export async function callOperation(
   name: OperationName,
   inputs: readonly unknown[],
   options: GlobalOptions,
+  { streamed = false }: { streamed?: boolean } = {},
 ): Promise<unknown[]> {
   // said last, after the command's output or error, so that those still come first
   const note = newDatabaseNote(options.databasePath);
@@ -30,6 +31,8 @@ export async function callOperation(
       actor: options.actor,
       signal: abort.signal,
       progress: (report) => bar.report(report),
+      // a run's terminal, shown as it comes; the result then only says how it ended
+      ...(streamed ? { output: (chunk: string) => process.stdout.write(chunk) } : {}),
       workspace: { cwd: process.cwd(), project: process.env['ORCHESTRON_PROJECT'] },
     });
   } finally {

@@ -3,12 +3,13 @@
 // and prints the result. The same code serves every operation.
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import type { OperationContract } from '../../shared/operations/operation.ts';
+import type { CliSpec, OperationContract } from '../../shared/operations/operation.ts';
 import type { OperationName } from '../../shared/operations/registry.ts';
 import { checkValue, coerceField } from './coerce.ts';
 import { fieldOptions, kebab } from './field-options.ts';
 import { addGlobalOptions, resolveGlobalOptions } from './global-options.ts';
 import { readFileField, readInputOption, readTextFile } from './input-sources.ts';
+import { valueAt } from './render/value-at.ts';
 import { describeFields, type FieldInfo } from './zod-fields.ts';
 
 /** What actions share with the entry point: the command line, and whether --json was on. */
@@ -19,15 +20,20 @@ export interface CliState {
   exitCode?: number;
 }
 
-/** The whole number at `path` in the output; 1 when it is missing (a run that was killed). */
-function exitCodeOf(output: unknown, path: string): number {
-  let value: unknown = output;
-  for (const key of path.split('.'))
-    value =
-      value !== null && typeof value === 'object'
-        ? (value as Record<string, unknown>)[key]
-        : undefined;
+/**
+ * The exit code the contract names: the whole number at a path (1 when it is missing: a run that
+ * was killed), or 0 when a field holds one of the values that mean success, else 1.
+ */
+function exitCodeOf(output: unknown, spec: NonNullable<CliSpec['exitCode']>): number {
+  if (typeof spec !== 'string')
+    return spec.ok.includes(String(valueAt(output, spec.field))) ? 0 : 1;
+  const value = valueAt(output, spec);
   return typeof value === 'number' && Number.isInteger(value) ? value & 0xff : 1;
+}
+
+/** Whether a positional argument names a Markdown document rather than a value. */
+function namesDocument(raw: string): boolean {
+  return /\.(md|markdown)$/i.test(raw);
 }
 
 interface Binding {
@@ -40,10 +46,22 @@ interface Binding {
   readText: ReadonlySet<string>;
   /** Commander attribute name -> field. */
   options: Map<string, FieldInfo>;
+  defaults: Readonly<Record<string, unknown>>;
+  document: CliSpec['document'];
 }
 
 function bindFields(command: Command, contract: OperationContract): Binding {
-  const fields = describeFields(contract.input);
+  const defaults = contract.cli.defaults ?? {};
+  const textOptions = new Set(contract.cli.readText ?? []);
+  for (const name of contract.cli.positional ?? []) textOptions.delete(name);
+  const fields = describeFields(contract.input).map((field) => ({
+    ...field,
+    ...(field.name in defaults ? { defaultValue: defaults[field.name] } : {}),
+    ...(textOptions.has(field.name)
+      ? { description: `${field.description} (- reads standard input, @file a file)` }
+      : {}),
+  }));
+  const { document } = contract.cli;
   const names = new Set(fields.map((field) => field.name));
   const positionalNames = contract.cli.positional ?? [];
   const readFile = new Set(contract.cli.readFile ?? []);
@@ -54,7 +72,9 @@ function bindFields(command: Command, contract: OperationContract): Binding {
       ? `${field.name}: a JSON file, or - for standard input`
       : readText.has(field.name)
         ? `${field.name}: a text file, or - for standard input`
-        : field.description || field.name;
+        : document?.positional === field.name
+          ? `${field.description || field.name}, or a task-Markdown file (.md) to import and run`
+          : field.description || field.name;
     command.argument(`[${field.name}]`, what);
   }
   const options = new Map<string, FieldInfo>();
@@ -71,7 +91,7 @@ function bindFields(command: Command, contract: OperationContract): Binding {
     field.required && field.name !== defaulted ? `<${field.name}>` : `[${field.name}]`,
   );
   command.usage([...usageArgs, '[options]'].join(' '));
-  return { positional, folder, defaulted, readFile, readText, options };
+  return { positional, folder, defaulted, readFile, readText, options, defaults, document };
 }
 
 /** A positional value as typed: for the `each` field, split at commas (1,2,3). */
@@ -113,7 +133,10 @@ function buildInput(
   values: readonly unknown[],
 ): Record<string, unknown> {
   const opts = command.opts<Record<string, unknown>>();
-  const input = typeof opts['input'] === 'string' ? readInputOption(opts['input']) : {};
+  const input: Record<string, unknown> = {
+    ...binding.defaults,
+    ...(typeof opts['input'] === 'string' ? readInputOption(opts['input']) : {}),
+  };
   binding.positional.forEach((field, index) => {
     const raw = values[index];
     if (typeof raw !== 'string') {
@@ -133,6 +156,10 @@ function buildInput(
       input[field.name] = readTextFile(raw, field.name);
       return;
     }
+    if (binding.document?.positional === field.name && namesDocument(raw)) {
+      input[binding.document.into] = readTextFile(raw, binding.document.into);
+      return;
+    }
     input[field.name] = coerceField(field, absoluteFolder(binding, field, raw));
     checkValue(field, input[field.name], field.name);
   });
@@ -141,6 +168,11 @@ function buildInput(
   for (const [attribute, field] of binding.options) {
     const raw = opts[attribute];
     if (typeof raw !== 'string' && typeof raw !== 'boolean' && !Array.isArray(raw)) continue;
+    // a text option named in readText: - reads standard input, @path a file (exec --stdin -)
+    if (binding.readText.has(field.name) && typeof raw === 'string' && /^(-|@.+)$/.test(raw)) {
+      input[field.name] = readTextFile(raw === '-' ? raw : raw.slice(1), `--${kebab(field.name)}`);
+      continue;
+    }
     const text = typeof raw === 'string' ? absoluteFolder(binding, field, raw) : raw;
     input[field.name] = coerceField(field, text as string | boolean | string[]);
     checkValue(field, input[field.name], `--${kebab(field.name)}`);
@@ -176,8 +208,14 @@ export function attachOperation(
         import('./call-operation.ts'),
         import('./output.ts'),
       ]);
-      const outputs = await callOperation(contract.name as OperationName, inputs, globals);
-      writeResult(outputs, inputs.length > 1, contract.cli.render, globals, { args: state.args });
+      const streamed = contract.cli.streams === true && !globals.json && globals.out === undefined;
+      const outputs = await callOperation(contract.name as OperationName, inputs, globals, {
+        streamed,
+      });
+      writeResult(outputs, inputs.length > 1, contract.cli.render, globals, {
+        args: state.args,
+        streamed,
+      });
       if (contract.cli.exitCode) state.exitCode = exitCodeOf(outputs[0], contract.cli.exitCode);
     });
 }

@@ -47,8 +47,17 @@ export interface CliSpec {
   each?: string;
   /** A field that names a folder: resolved against the working directory, which is its default. */
   folder?: string;
-  /** A dotted path to a whole-number output field the command exits with (exec: the run's). */
-  exitCode?: string;
+  /**
+   * What the command exits with: a dotted path to a whole-number output field (exec: the run's
+   * exit code), or a field whose value is success (0) only when it is one of `ok` (else 1).
+   */
+  exitCode?: string | { field: string; ok: readonly string[] };
+  /** Input values the command uses unless its command line gives them (run waits, with progress). */
+  defaults?: Readonly<Record<string, unknown>>;
+  /** A positional that, when it names a Markdown file (.md), is read as text into `into` instead. */
+  document?: { positional: string; into: string };
+  /** The operation's live output (context.output) is written to standard output as it comes. */
+  streams?: boolean;
   render: CliRender;
 }
 

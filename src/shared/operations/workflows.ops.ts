@@ -95,6 +95,15 @@ const runInput = () =>
     task_id: TaskId()
       .optional()
       .describe('Run this task and every task it depends on (transitively), not the whole project'),
+    markdown: z
+      .string()
+      .max(WORKFLOW_LIMITS.markdown, {
+        error: `markdown is longer than ${WORKFLOW_LIMITS.markdown} characters; split the document`,
+      })
+      .optional()
+      .describe(
+        'A task-Markdown document: imported as a task with its steps as subtasks (once; the same document again reuses them), then run',
+      ),
     concurrency: z
       .int({ error: 'concurrency must be a whole number' })
       .min(1, { error: 'concurrency must be at least 1' })
@@ -125,7 +134,7 @@ const runInput = () =>
 export const importWorkflow = defineOperation({
   name: 'import_workflow',
   description:
-    'Create one task per step of a task-Markdown document (title, description, dependencies, run spec from its commands, verify spec from its checks) in a project.',
+    'Create a task for a task-Markdown document with one subtask per step (title, description, dependencies, run spec from its commands, verify spec from its checks); the same text again reuses those tasks.',
   input: () =>
     z.strictObject({
       markdown: z
@@ -139,6 +148,8 @@ export const importWorkflow = defineOperation({
   output: () =>
     z.object({
       project_id: z.int(),
+      task_id: z.int().describe("The document's task; its steps are its subtasks"),
+      reused: z.boolean().describe('True when the same text was imported before'),
       tasks: z.array(z.object({ step: z.string(), task_id: z.int(), title: z.string() })),
       message: z.string(),
     }),
@@ -155,7 +166,7 @@ export const importWorkflow = defineOperation({
 export const runWorkflow = defineOperation({
   name: 'run_workflow',
   description:
-    'Run the tasks of a project that have a run spec, in dependency order and in parallel, completing each only when its verify spec passes; answers at once with the run id (poll workflow_status) unless wait is true. Running again resumes an unfinished run.',
+    'Run the tasks that have a run spec (of a project, one task and its subtasks, or a task-Markdown document) in dependency order and in parallel, completing each only when its verify spec passes; answers at once with the run id (poll workflow_status) unless wait is true. Running again resumes an unfinished run.',
   input: runInput,
   output: () => StatusOutput().extend({ message: z.string(), resumed: z.boolean() }),
   annotations: WRITE,
@@ -164,6 +175,9 @@ export const runWorkflow = defineOperation({
   cli: {
     command: ['run'],
     positional: ['project_id'],
+    defaults: { wait: true },
+    document: { positional: 'project_id', into: 'markdown' },
+    exitCode: { field: 'run.status', ok: ['completed'] },
     render: { kind: 'text', field: 'summary' },
   },
 });
@@ -172,11 +186,25 @@ export const workflowStatus = defineOperation({
   name: 'workflow_status',
   description:
     "A workflow run's state: each task's state and attempts, progress done/total and timings; the latest run of the project when no run id is given.",
-  input: () => z.strictObject({ run_id: RunId().optional(), project_id: ProjectRef().optional() }),
+  input: () =>
+    z.strictObject({
+      run_id: RunId().optional(),
+      project_id: ProjectRef().optional(),
+      follow: z
+        .boolean()
+        .default(false)
+        .describe('Answer when the run ends, reporting progress until then'),
+    }),
   output: StatusOutput,
   annotations: READ_ONLY,
   audience: 'both',
-  cli: { command: ['status'], positional: ['run_id'], render: { kind: 'text', field: 'summary' } },
+  waits: true,
+  cli: {
+    command: ['status'],
+    positional: ['run_id'],
+    defaults: { follow: true },
+    render: { kind: 'text', field: 'summary' },
+  },
 });
 
 const control = <N extends string>(name: N, verb: string, description: string) =>
@@ -213,6 +241,8 @@ export const resumeWorkflow = defineOperation({
   cli: {
     command: ['workflow', 'resume'],
     positional: ['run_id'],
+    defaults: { wait: true },
+    exitCode: { field: 'run.status', ok: ['completed'] },
     render: { kind: 'text', field: 'summary' },
   },
 });
@@ -235,7 +265,11 @@ export const generateReport = defineOperation({
   output: () => z.object({ report: ReportSchema(), message: z.string() }),
   annotations: WRITE,
   audience: 'both',
-  cli: { command: ['report'], positional: ['run_id'], render: { kind: 'text', field: 'markdown' } },
+  cli: {
+    command: ['report'],
+    positional: ['run_id'],
+    render: { kind: 'text', field: 'report.markdown' },
+  },
 });
 
 export const getReport = defineOperation({
@@ -248,7 +282,7 @@ export const getReport = defineOperation({
   cli: {
     command: ['report', 'show'],
     positional: ['report_id'],
-    render: { kind: 'document', field: 'report' },
+    render: { kind: 'text', field: 'report.markdown' },
   },
 });
 

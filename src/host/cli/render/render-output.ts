@@ -1,6 +1,7 @@
 // The readable form of an operation's output, chosen by the render hint its contract declares:
 // a write's one line, a task with its neighbours, a list as a table (with the command for the
 // next page), a document or a text graph as is, or the fields as aligned lines.
+import { valueAt } from './value-at.ts';
 import type { CliRender } from '../../../shared/operations/operation.ts';
 import { recordTable, renderField, renderPairs, renderRecord } from './generic.ts';
 import { renderDoctor, renderRun } from './run-view.ts';
@@ -10,6 +11,8 @@ import { isRecord, isTaskList, renderTaskTable, type Row } from './task-table.ts
 export interface RenderContext {
   /** The words after `orchestron`, to print the command that fetches the next page. */
   args: readonly string[];
+  /** The operation's output was already shown as it came (exec): say only how it ended. */
+  streamed?: boolean;
 }
 
 const SAFE_WORD = /^[\w@%+=:,./-]+$/;
@@ -107,9 +110,9 @@ export function renderOutput(output: unknown, render: CliRender, context: Render
     case 'document':
       return JSON.stringify(output[render.field], null, 2);
     case 'text':
-      return textView(output[render.field]);
+      return textView(valueAt(output, render.field));
     case 'run':
-      return renderRun(output);
+      return renderRun(output, context.streamed === true);
     case 'doctor':
       return renderDoctor(output);
     case 'fields': {

@@ -3,9 +3,19 @@
 // sandbox with what it guarantees and lacks, and each runtime.
 import { isRecord, type Row } from './task-table.ts';
 
-export function renderRun(output: Row): string {
+/** The run; `streamed` when its output was already printed as it came, so only its end is said. */
+export function renderRun(output: Row, streamed = false): string {
   const run = isRecord(output['execution']) ? output['execution'] : {};
   const blocks: string[] = [];
+  const setupFailed = isRecord(run['setup']) && run['setup']['ok'] === false;
+  if (streamed && !setupFailed) {
+    const shown = `${String(run['head'] ?? '')}${String(run['tail'] ?? '')}`;
+    // the next line starts on a line of its own, after output that ended mid-line
+    if (shown !== '' && !shown.endsWith('\n')) blocks.push('');
+    if (run['truncated'] === true) blocks.push(`(full log: ${String(run['log_path'])})`);
+    blocks.push(endLine(output, run));
+    return blocks.join('\n');
+  }
   const head = String(run['head'] ?? '');
   const tail = String(run['tail'] ?? '');
   if (head !== '') blocks.push(head.replace(/\r\n/g, '\n').replace(/\n$/, ''));
@@ -16,10 +26,14 @@ export function renderRun(output: Row): string {
   if (tail !== '') blocks.push(tail.replace(/\r\n/g, '\n').replace(/\n$/, ''));
   const setup = isRecord(run['setup']) ? run['setup'] : null;
   if (setup && setup['ok'] === false) blocks.push(String(setup['output']));
+  blocks.push(endLine(output, run));
+  return blocks.join('\n');
+}
+
+function endLine(output: Row, run: Row): string {
   const message = typeof output['message'] === 'string' ? output['message'] : '';
   const sandbox = isRecord(run['sandbox']) ? ` [${String(run['sandbox']['kind'])} sandbox]` : '';
-  blocks.push(`${message || `Run ${String(run['id'])}: ${String(run['status'])}`}${sandbox}`);
-  return blocks.join('\n');
+  return `${message || `Run ${String(run['id'])}: ${String(run['status'])}`}${sandbox}`;
 }
 
 export function renderDoctor(output: Row): string {
