@@ -34,13 +34,21 @@ function describeIssue(name: OperationName, issue: z.core.$ZodIssue): string {
   return path ? `${path}: ${describeProblem(issue)}` : describeProblem(issue);
 }
 
+/** Problems named in the message, and kept in the error's details. */
+const ISSUES_SHOWN = 5;
+const ISSUES_KEPT = 50;
+
 export function parseInput<N extends OperationName>(name: N, input: unknown): OperationArgs<N> {
   const result = OPERATIONS[name].input.safeParse(input ?? {}, { reportInput: true });
   if (result.success) return result.data as OperationArgs<N>;
   const problems = result.error.issues.map((issue) => describeIssue(name, issue));
-  throw new AppError('VALIDATION', `Invalid input: ${problems.join('; ')}.`, {
+  // a list of many wrong items fails once per item: name the first few, count the rest
+  const shown = problems.slice(0, ISSUES_SHOWN);
+  const more =
+    problems.length > ISSUES_SHOWN ? `; and ${problems.length - ISSUES_SHOWN} more like them` : '';
+  throw new AppError('VALIDATION', `Invalid input: ${shown.join('; ')}${more}.`, {
     operation: name,
-    issues: result.error.issues.map((issue) => ({
+    issues: result.error.issues.slice(0, ISSUES_KEPT).map((issue) => ({
       path: issue.path.map(String),
       message: describeIssue(name, issue),
     })),
