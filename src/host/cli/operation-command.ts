@@ -180,6 +180,14 @@ function buildInput(
   return input;
 }
 
+/** The operation that takes the call: the command's own, or the one its input is for. */
+function diverted(contract: OperationContract, inputs: Record<string, unknown>[]) {
+  const divert = contract.cli.divert;
+  if (divert === undefined || inputs.length !== 1 || !divert.when(inputs[0]!))
+    return { target: contract, inputs };
+  return { target: divert.operation(), inputs: [divert.convert(inputs[0]!)] };
+}
+
 /** Makes `command` run `contract`: adds its arguments, options, help and action. */
 export function attachOperation(
   command: Command,
@@ -203,19 +211,20 @@ export function attachOperation(
       const globals = resolveGlobalOptions(self);
       state.json = globals.json;
       const values = args.slice(0, binding.positional.length);
-      const inputs = buildInputs(self, binding, contract, values);
+      const built = buildInputs(self, binding, contract, values);
+      const { target, inputs } = diverted(contract, built);
       const [{ callOperation }, { writeResult }] = await Promise.all([
         import('./call-operation.ts'),
         import('./output.ts'),
       ]);
-      const streamed = contract.cli.streams === true && !globals.json && globals.out === undefined;
-      const outputs = await callOperation(contract.name as OperationName, inputs, globals, {
+      const streamed = target.cli.streams === true && !globals.json && globals.out === undefined;
+      const outputs = await callOperation(target.name as OperationName, inputs, globals, {
         streamed,
       });
-      writeResult(outputs, inputs.length > 1, contract.cli.render, globals, {
+      writeResult(outputs, inputs.length > 1, target.cli.render, globals, {
         args: state.args,
         streamed,
       });
-      if (contract.cli.exitCode) state.exitCode = exitCodeOf(outputs[0], contract.cli.exitCode);
+      if (target.cli.exitCode) state.exitCode = exitCodeOf(outputs[0], target.cli.exitCode);
     });
 }

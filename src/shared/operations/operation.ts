@@ -58,7 +58,19 @@ export interface CliSpec {
   document?: { positional: string; into: string };
   /** The operation's live output (context.output) is written to standard output as it comes. */
   streams?: boolean;
+  /** Another operation that takes the call when it recognises the input (import of a Task Master file). */
+  divert?: CliDivert;
   render: CliRender;
+}
+
+/**
+ * A command that serves two formats: when `when` recognises the input built from the command
+ * line, `operation` runs instead, with the input `convert` makes, and prints its own result.
+ */
+export interface CliDivert {
+  operation: () => OperationContract;
+  when: (input: Record<string, unknown>) => boolean;
+  convert: (input: Record<string, unknown>) => Record<string, unknown>;
 }
 
 export interface OperationContract<

@@ -11,9 +11,11 @@ import {
 } from '../tasks/task-declaration.ts';
 import { ProjectRef } from '../tasks/task.schema.ts';
 import { CommitSchema } from './commits.ops.ts';
+import { AppError, placeholder } from '../errors.ts';
 import { defineOperation, READ_ONLY, WRITE } from './operation.ts';
 import { CHECKPOINT_NAME_LENGTH } from './progress.ops.ts';
 import { ProjectNameInput, ProjectSchema } from './projects.ops.ts';
+import { importTaskmaster, isTaskMasterDocument } from './taskmaster.ops.ts';
 
 export const PROJECT_DOCUMENT_FORMAT = 'orchestron.project';
 export const PROJECT_DOCUMENT_VERSION = 1;
@@ -136,8 +138,36 @@ export const importProject = defineOperation({
     command: ['import'],
     positional: ['document'],
     readFile: ['document'],
+    divert: {
+      operation: () => importTaskmaster,
+      when: (input) => isTaskMasterDocument(input['document']),
+      convert: taskMasterInput,
+    },
     render: { kind: 'fields' },
   },
 });
+
+/**
+ * `orchestron import` given a Task Master tasks.json: its text goes to import_taskmaster, which
+ * imports into the current project, so a new project's name has no place there.
+ */
+function taskMasterInput(input: Record<string, unknown>): Record<string, unknown> {
+  const { document, name, ...rest } = input;
+  if (name !== undefined) {
+    throw new AppError(
+      'VALIDATION',
+      'A Task Master file is imported into an existing project (the one in effect here, or the one project_id names), so a new project name does not apply; create the project first.',
+      { name },
+      [
+        {
+          action: 'import into a project by name',
+          operation: 'import_taskmaster',
+          input: { project_id: placeholder('project'), content: placeholder('tasks.json') },
+        },
+      ],
+    );
+  }
+  return { ...rest, content: JSON.stringify(document) };
+}
 
 export const transferOperations = { export_project: exportProject, import_project: importProject };
