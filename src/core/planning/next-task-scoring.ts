@@ -2,7 +2,8 @@
 // rules are tested on their own. Priority dominates: each level is worth more than everything
 // else together can add, so a preference or an affinity never hands out a lower-priority task
 // while a higher one is ready. Within a priority: the work a task unblocks, the caller's stated
-// preferences, its affinity with the caller's last task, then lower complexity.
+// preferences, its affinity with the caller's last task, then lower complexity (and, given
+// hours_available_today, a known fit in them). Complexity and estimates in the limits are said.
 import { AppError } from '../../shared/errors.ts';
 import type { NextTaskCriteriaInput } from '../../shared/operations/next-task.ops.ts';
 import { priorityLabel } from '../../shared/tasks/task-fields.ts';
@@ -28,6 +29,8 @@ export interface Candidate {
   parent_id: number | null;
   code_language: string | null;
   complexity_score: number | null;
+  /** Hours estimated for it (estimate_effort or by hand); left out or null when unknown. */
+  estimated_hours?: number | null;
   tags: readonly string[];
   /** Tasks waiting on it, directly or through others, counted up to a cap. */
   unblocks: number;
@@ -50,7 +53,7 @@ export interface Scored<C extends Candidate = Candidate> {
 }
 
 /**
- * Points. One priority level (1000) exceeds the most the rest can add (about 230), which is
+ * Points. One priority level (1000) exceeds the most the rest can add (about 235), which is
  * what makes priority dominant. Unblocking grows with the logarithm of the count: the first few
  * waiting tasks matter most, and one hub cannot drown every other signal. Stated preferences
  * outweigh inferred affinity; complexity only separates otherwise equal tasks ("slightly").
@@ -65,6 +68,8 @@ export const WEIGHTS = {
   sharedTagsCounted: 3,
   sameGroup: 10,
   complexityPerPoint: 0.5,
+  /** With hours_available_today, a task known to fit in them: less than one unblocked task. */
+  fitsToday: 5,
   /** An unscored task counts as middling (5 of 10): neither favoured nor penalised. */
   unknownComplexity: 5,
 } as const;
@@ -207,8 +212,38 @@ export function scoreTask(
   reasons.push(...affinity.reasons);
   const complexity = candidate.complexity_score ?? WEIGHTS.unknownComplexity;
   score += WEIGHTS.complexityPerPoint * (10 - complexity);
-  if (candidate.complexity_score !== null) reasons.push(`complexity ${candidate.complexity_score}`);
+  reasons.push(...complexityReasons(candidate, criteria));
+  score += effortPart(candidate, criteria, reasons);
   return { score: Math.round(score * 10) / 10, reasons };
+}
+
+/** "complexity 3, within max_complexity 5"; an unscored task passes the limit, and says so. */
+function complexityReasons(candidate: Candidate, criteria: NextTaskCriteria): string[] {
+  const limit = criteria.max_complexity;
+  const limitWords = limit === null ? '' : `${limit.field} ${limit.value}`;
+  if (candidate.complexity_score !== null)
+    return [`complexity ${candidate.complexity_score}${limit ? `, within ${limitWords}` : ''}`];
+  return limit ? [`complexity not scored, so ${limitWords} does not apply`] : [];
+}
+
+/** The estimate against the hour limits; a task known to fit today's hours gets a little more. */
+function effortPart(candidate: Candidate, criteria: NextTaskCriteria, reasons: string[]): number {
+  const hours = candidate.estimated_hours ?? null;
+  const { max_hours: max, min_hours: min } = criteria;
+  if (hours === null) {
+    const limits = [max?.field, min === null ? undefined : 'min_estimated_hours'].filter(Boolean);
+    if (limits.length > 0)
+      reasons.push(
+        `no effort estimate, so ${limits.join(' and ')} ${limits.length === 1 ? 'does' : 'do'} not apply`,
+      );
+    return 0;
+  }
+  const within = [
+    max ? `within ${max.field} ${max.value} h` : '',
+    min === null ? '' : `at least min_estimated_hours ${min} h`,
+  ].filter(Boolean);
+  reasons.push(`estimated ${hours} h${within.length > 0 ? `, ${within.join(' and ')}` : ''}`);
+  return max?.field === 'hours_available_today' ? WEIGHTS.fitsToday : 0;
 }
 
 /** Candidates best first; equal scores go to the older task (lower id), so the order is stable. */

@@ -20,6 +20,7 @@ import type { CallContext } from '../call-context.ts';
 import { CoreService, type CoreServices } from '../core-service.ts';
 import { findCycle } from '../graph/cycle-check.ts';
 import type { ProjectService } from '../projects/project.service.ts';
+import { createTaskAnalysesRepo } from '../store/task-analyses.repo.ts';
 import type { TaskRecord, TaskWrite } from '../store/task-rows.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { blocksDependents } from './graph-rules.ts';
@@ -42,6 +43,8 @@ export const COMMITS_SHOWN = 20;
 
 export class TaskService extends CoreService {
   private readonly projects: ProjectService;
+  /** The analyses behind its complexity and hours, shown with include_analysis. */
+  private readonly analyses = createTaskAnalysesRepo(this.store.db);
 
   constructor(services: CoreServices, projects: ProjectService) {
     super(services);
@@ -136,7 +139,7 @@ export class TaskService extends CoreService {
         ...(input.include_executions
           ? { executions: this.store.runs.ofTask(record.id, RUN_LIMITS.executionsShown) }
           : {}),
-        ...(input.include_analysis ? { analysis: [] } : {}),
+        ...(input.include_analysis ? { analysis: this.analyses.ofTask(record.id) } : {}),
       };
     });
   }

@@ -58,6 +58,7 @@ const CLAIM_FILTERS = {
   required_tags: true,
   max_estimated_hours: true,
   min_estimated_hours: true,
+  hours_available_today: true,
   priority_threshold: true,
   minimize_context_switching: true,
 } as const;

@@ -53,6 +53,7 @@ describe('openDatabase', () => {
           'run_inputs',
           'runs',
           'sessions',
+          'task_analyses',
           'task_counts',
           'task_tags',
           'tasks',

@@ -10,6 +10,7 @@ import { migration007 } from './007-leased-tasks-index.ts';
 import { migration008 } from './008-question-replies.ts';
 import { migration009 } from './009-runs.ts';
 import { migration010 } from './010-workflows.ts';
+import { migration011 } from './011-task-analyses.ts';
 
 export interface Migration {
   version: number;
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];
