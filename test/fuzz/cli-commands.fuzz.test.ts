@@ -13,6 +13,9 @@ import { describeFields } from '../../src/host/cli/zod-fields.ts';
 import { OPERATIONS } from '../../src/shared/operations/registry.ts';
 import type { OperationContract } from '../../src/shared/operations/operation.ts';
 import { badValue, unclearReason } from './bad-input.ts';
+import { useOfflineModels } from '../helpers/offline-models.ts';
+
+useOfflineModels();
 
 const WORKER = join(import.meta.dirname, 'cli-worker.ts');
 const RUNS = 2_000;

@@ -15,6 +15,9 @@ import {
   type TestCore,
 } from '../helpers/temp-orchestrator.ts';
 import { badInput, unclearReason } from './bad-input.ts';
+import { useOfflineModels } from '../helpers/offline-models.ts';
+
+useOfflineModels();
 
 let core: TestCore;
 before(async () => {
