@@ -5,18 +5,21 @@ export const DEFAULT_SIZES = [1_000, 10_000, 50_000] as const;
 /** Timed calls of each kind per MCP transport. */
 export const DEFAULT_MCP_CALLS = 1_000;
 
+/** The parts of the bench that run alone with --only. */
+const ONLY = ['mcp', 'runs', 'taskmaster', 'planning', 'prd'] as const;
+
 export interface BenchOptions {
   sizes: number[];
   /**
-   * 'mcp': only the MCP tables (latency per transport, concurrent claims, sizes); 'runs': only the
-   * code-run and executor tables.
+   * 'mcp': only the MCP tables (latency per transport, concurrent claims, sizes); 'runs': the
+   * code-run and executor tables; 'taskmaster', 'planning', 'prd': those intake tables.
    */
-  only: 'all' | 'mcp' | 'runs';
+  only: 'all' | (typeof ONLY)[number];
   mcpCalls: number;
 }
 
 const USAGE =
-  'Usage: npm run bench -- [--sizes 1000,10000,50000] [--only mcp|runs] [--mcp-calls 1000]';
+  'Usage: npm run bench -- [--sizes 1000,10000,50000] [--only mcp|runs|taskmaster|planning|prd] [--mcp-calls 1000]';
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
   let sizes: number[] = [...DEFAULT_SIZES];
@@ -56,9 +59,9 @@ function parseSizes(value: string): number[] {
 }
 
 function parseOnly(value: string): BenchOptions['only'] {
-  if (value === 'mcp' || value === 'runs') return value;
+  if ((ONLY as readonly string[]).includes(value)) return value as (typeof ONLY)[number];
   throw new Error(
-    `--only takes mcp (the MCP tables alone) or runs (code runs and the executor); got "${value}".`,
+    `--only takes mcp (the MCP tables alone), runs (code runs and the executor), taskmaster (Task Master import and export), planning (next task, complexity, effort) or prd (PRD parsing); got "${value}".`,
   );
 }
 

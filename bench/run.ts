@@ -51,6 +51,25 @@ async function main(): Promise<void> {
   }
   const startedAt = Date.now();
   const loadAtStart = loadavg()[0]!;
+  if (options.only === 'planning') {
+    const { runPlanningBench, printPlanning, PLANNING_SIZES } =
+      await import('./scenarios/planning.scenario.ts');
+    const asked =
+      process.argv.includes('--sizes') || process.argv.some((a) => a.startsWith('--sizes='));
+    console.log(printPlanning(await runPlanningBench(asked ? options.sizes : PLANNING_SIZES)));
+    return;
+  }
+  if (options.only === 'prd') {
+    const { runPrdBench, printPrdFigures } = await import('./scenarios/prd.scenario.ts');
+    printPrdFigures(await runPrdBench());
+    return;
+  }
+  if (options.only === 'taskmaster') {
+    const { runTaskmasterBench, printTaskmasterFigures } =
+      await import('./scenarios/taskmaster.scenario.ts');
+    printTaskmasterFigures(await runTaskmasterBench());
+    return;
+  }
   if (options.only === 'mcp') {
     const mcp = await runMcpBench({ rounds: options.mcpCalls });
     const durability = await runDurability();

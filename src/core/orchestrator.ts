@@ -32,13 +32,17 @@ import { EventLog } from './events/event-log.ts';
 import { EventWriter } from './events/event-writer.ts';
 import { commitHandlers } from './git/commit.handlers.ts';
 import { convertHandlers } from './intake/convert.handlers.ts';
+import { prdHandlers } from './intake/prd.handlers.ts';
+import { taskmasterHandlers } from './intake/taskmaster.handlers.ts';
 import { graphHandlers } from './graph/graph.handlers.ts';
 import type { FeatureBinding, FeatureServices, Handler } from './handlers.ts';
+import { expansionHandlers } from './planning/expansion.handlers.ts';
 import { nextTaskHandlers } from './planning/next-task.handlers.ts';
 import { projectHandlers, transferHandlers } from './projects/project.handlers.ts';
 import { ProjectService } from './projects/project.service.ts';
 import { RunService } from './runs/run.service.ts';
 import { runHandlers } from './runs/runs.handlers.ts';
+import { planningHandlers } from './planning/planning.handlers.ts';
 import { settingsHandlers } from './settings/settings.handlers.ts';
 import { openDatabase } from './store/database.ts';
 import { Store } from './store/store.ts';
@@ -71,6 +75,10 @@ const FEATURES: { [G in GroupName]: FeatureBinding<G> } = {
   convert: convertHandlers,
   workflows: workflowHandlers,
   runs: runHandlers,
+  prd: prdHandlers,
+  expansion: expansionHandlers,
+  planning: planningHandlers,
+  taskmaster: taskmasterHandlers,
 };
 
 export interface OrchestratorOptions {

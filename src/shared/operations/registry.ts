@@ -7,18 +7,22 @@ import { commitOperations } from './commits.ops.ts';
 import { convertOperations } from './convert.ops.ts';
 import { dependencyOperations } from './dependencies.ops.ts';
 import { eventOperations } from './events.ops.ts';
+import { expansionOperations } from './expansion.ops.ts';
 import { gateOperations } from './gates.ops.ts';
 import { graphOperations } from './graph.ops.ts';
 import { handoffOperations } from './handoff.ops.ts';
 import { interventionOperations } from './interventions.ops.ts';
 import { nextTaskOperations } from './next-task.ops.ts';
 import { notificationOperations } from './notifications.ops.ts';
+import { planningOperations } from './planning.ops.ts';
+import { prdOperations } from './prd.ops.ts';
 import { progressOperations } from './progress.ops.ts';
 import { projectOperations } from './projects.ops.ts';
 import { runOperations } from './runs.ops.ts';
 import { settingsOperations } from './settings.ops.ts';
 import { sessionOperations } from './sessions.ops.ts';
 import { taskOperations } from './tasks.ops.ts';
+import { taskmasterOperations } from './taskmaster.ops.ts';
 import { transferOperations } from './transfer.ops.ts';
 import { workflowOperations } from './workflows.ops.ts';
 
@@ -43,6 +47,10 @@ export const OPERATION_GROUPS = {
   convert: convertOperations,
   workflows: workflowOperations,
   runs: runOperations,
+  prd: prdOperations,
+  expansion: expansionOperations,
+  planning: planningOperations,
+  taskmaster: taskmasterOperations,
 };
 
 export type OperationGroups = typeof OPERATION_GROUPS;
