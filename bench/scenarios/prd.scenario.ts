@@ -1,5 +1,5 @@
 // PRD parsing speed against the issue's target (the 20 KB fixture well under 100 ms): the median
-// of repeated parses of every real PRD in ../shared/fixtures/prd and of a generated 1 MB PRD,
+// of repeated parses of every real PRD in test/fixtures/prd and of a generated 1 MB PRD,
 // plus each one's first (cold) parse. `npm run bench -- --only prd`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';

@@ -1,4 +1,4 @@
-// parse_prd and import_prd on real PRDs (../shared/fixtures/prd) and seed 002's sample: each
+// parse_prd and import_prd on real PRDs (test/fixtures/prd, copied from the shared fixtures) and seed 002's sample: each
 // expectation below was read off the PRD itself (its headings, phases, criteria and lines).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

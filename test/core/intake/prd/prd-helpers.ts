@@ -1,4 +1,4 @@
-// What the PRD tests and the bench share: the real PRDs in ../shared/fixtures/prd, seed 002's
+// What the PRD tests and the bench share: the real PRDs in test/fixtures/prd, seed 002's
 // sample, a generated PRD of any size, and the checks every preview and import must pass.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -6,9 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { OperationOutput } from '../../../../src/shared/operations/registry.ts';
 import type { TestCore } from '../../../helpers/temp-orchestrator.ts';
 
-export const PRD_FIXTURES = fileURLToPath(
-  new URL('../../../../../shared/fixtures/prd', import.meta.url),
-);
+export const PRD_FIXTURES = fileURLToPath(new URL('../../../fixtures/prd', import.meta.url));
 /** A copy of the sample PRD in seed 002 (shared/seeds/002_0cda3805928ed261.txt, "PRD Parsing"). */
 export const SEED_SAMPLE = fileURLToPath(new URL('fixtures/seed-002-sample.txt', import.meta.url));
 

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The shared fixtures beside the repository (../shared/fixtures), as the issue names them. */
-export const FIXTURES = fileURLToPath(new URL('../../../../../shared/fixtures', import.meta.url));
+/** The real-world fixtures, copied from the workplace's shared data into test/fixtures. */
+export const FIXTURES = fileURLToPath(new URL('../../../fixtures', import.meta.url));
 export const TASKMASTER_FIXTURE = `${FIXTURES}/taskmaster/claude-task-master.tasks.json`;
 
 export function readFixture(path: string): string {
