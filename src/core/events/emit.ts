@@ -432,68 +432,19 @@ export class Emit {
     });
   }
 
-  /** Workflow events: about a task when `taskId` is given, else about the project's run. */
-  private onWorkflow<T extends EventType>(
+  /** A workflow run's event: about one of its tasks when `at` names one, else about the run. */
+  workflow<T extends Extract<EventType, `workflow.${string}`>>(
     context: CallContext,
     type: T,
-    projectId: number,
-    taskId: number | null,
+    at: { project_id: number; id?: number },
     after: EventOf<T>['after'],
   ): void {
     this.writer.append(context, type, {
-      project_id: projectId,
-      task_id: taskId,
+      project_id: at.project_id,
+      task_id: at.id ?? null,
       before: null as EventOf<T>['before'],
       after,
     });
-  }
-
-  workflowStarted(
-    context: CallContext,
-    projectId: number,
-    after: EventOf<'workflow.started'>['after'],
-  ) {
-    this.onWorkflow(context, 'workflow.started', projectId, null, after);
-  }
-
-  workflowTaskStarted(
-    context: CallContext,
-    task: TaskAt,
-    after: EventOf<'workflow.task_started'>['after'],
-  ) {
-    this.onWorkflow(context, 'workflow.task_started', task.project_id, task.id, after);
-  }
-
-  workflowTaskFinished(
-    context: CallContext,
-    task: TaskAt,
-    after: EventOf<'workflow.task_finished'>['after'],
-  ) {
-    this.onWorkflow(context, 'workflow.task_finished', task.project_id, task.id, after);
-  }
-
-  workflowControlRequested(
-    context: CallContext,
-    projectId: number,
-    after: EventOf<'workflow.control_requested'>['after'],
-  ) {
-    this.onWorkflow(context, 'workflow.control_requested', projectId, null, after);
-  }
-
-  workflowFinished(
-    context: CallContext,
-    projectId: number,
-    after: EventOf<'workflow.finished'>['after'],
-  ) {
-    this.onWorkflow(context, 'workflow.finished', projectId, null, after);
-  }
-
-  reportGenerated(
-    context: CallContext,
-    projectId: number,
-    after: EventOf<'workflow.report_generated'>['after'],
-  ) {
-    this.onWorkflow(context, 'workflow.report_generated', projectId, null, after);
   }
 }
 

@@ -7,6 +7,7 @@ import type {
   WorkflowTask,
   WorkflowTaskState,
 } from '../../shared/operations/workflows.ops.ts';
+import type { CommandOutcome } from '../workflows/command-runner.ts';
 import type { Db } from './database.ts';
 
 /** One check of a verify spec as it came out: what was expected, what was there. */
@@ -32,23 +33,12 @@ export interface AttemptRecord {
   duration_ms: number | null;
 }
 
-export interface CommandRecord {
+/** One command of an attempt: where it stands in the attempt, and how its run went. */
+export interface CommandRecord extends CommandOutcome {
   attempt_id: number;
   position: number;
   language: string;
   code: string;
-  run_id: number | null;
-  status: string;
-  exit_code: number | null;
-  signal: string | null;
-  duration_ms: number;
-  head: string;
-  tail: string;
-  total_bytes: number;
-  truncated: boolean;
-  sandbox: string | null;
-  started_at: string;
-  ended_at: string;
 }
 
 export interface RunOwner {

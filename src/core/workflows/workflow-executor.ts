@@ -231,7 +231,7 @@ export class WorkflowExecutor {
       };
       this.store.workflows.updateTask(this.runId, next);
       this.states.set(task.id, next);
-      this.deps.services.emit.workflowTaskStarted(this.context, record, {
+      this.deps.services.emit.workflow(this.context, 'workflow.task_started', record, {
         workflow_run_id: this.runId,
         attempt: number,
       });
@@ -322,13 +322,18 @@ export class WorkflowExecutor {
           : state;
       this.store.workflows.updateTask(this.runId, next);
       this.states.set(task.id, next);
-      this.deps.services.emit.workflowTaskFinished(this.context, this.taskAt(task.id), {
-        workflow_run_id: this.runId,
-        attempt,
-        outcome: status,
-        state: next.state,
-        duration_ms: duration,
-      });
+      this.deps.services.emit.workflow(
+        this.context,
+        'workflow.task_finished',
+        this.taskAt(task.id),
+        {
+          workflow_run_id: this.runId,
+          attempt,
+          outcome: status,
+          state: next.state,
+          duration_ms: duration,
+        },
+      );
     });
   }
 
@@ -420,13 +425,18 @@ export class WorkflowExecutor {
           });
       this.store.workflows.setStatus(this.runId, status, paused ? null : this.now());
       this.store.workflows.releaseOwner(this.runId, process.pid);
-      this.deps.services.emit.workflowFinished(this.context, this.projectId, {
-        workflow_run_id: this.runId,
-        status,
-        done: tasks.filter((task) => FINISHED.has(task.state)).length,
-        failed: tasks.filter((task) => task.state === 'failed').length,
-        total: tasks.length,
-      });
+      this.deps.services.emit.workflow(
+        this.context,
+        'workflow.finished',
+        { project_id: this.projectId },
+        {
+          workflow_run_id: this.runId,
+          status,
+          done: tasks.filter((task) => FINISHED.has(task.state)).length,
+          failed: tasks.filter((task) => task.state === 'failed').length,
+          total: tasks.length,
+        },
+      );
     });
     return status;
   }

@@ -157,11 +157,16 @@ export class WorkflowService {
         note,
       );
     });
-    this.deps.services.emit.workflowStarted(context, project.id, {
-      workflow_run_id: id,
-      total: plan.length,
-      resumed: false,
-    });
+    this.deps.services.emit.workflow(
+      context,
+      'workflow.started',
+      { project_id: project.id },
+      {
+        workflow_run_id: id,
+        total: plan.length,
+        resumed: false,
+      },
+    );
     return { id, resumed: false };
   }
 
@@ -198,11 +203,16 @@ export class WorkflowService {
     this.store.workflows.setStatus(run.id, 'running', null);
     this.store.workflows.setOwner(run.id, { owner_pid: process.pid, owner_host: hostname() });
     const total = this.store.workflows.tasks(run.id).length;
-    this.deps.services.emit.workflowStarted(context, run.project_id, {
-      workflow_run_id: run.id,
-      total,
-      resumed: true,
-    });
+    this.deps.services.emit.workflow(
+      context,
+      'workflow.started',
+      { project_id: run.project_id },
+      {
+        workflow_run_id: run.id,
+        total,
+        resumed: true,
+      },
+    );
   }
 
   control(runId: number, control: 'pause' | 'cancel', context: CallContext) {
@@ -225,19 +235,29 @@ export class WorkflowService {
             });
         this.store.workflows.setStatus(runId, 'cancelled', this.deps.services.clock.now());
         const tasks = this.store.workflows.tasks(runId);
-        this.deps.services.emit.workflowFinished(context, run.project_id, {
-          workflow_run_id: runId,
-          status: 'cancelled',
-          done: tasks.filter((task) => task.state === 'passed' || task.state === 'done_before')
-            .length,
-          failed: tasks.filter((task) => task.state === 'failed').length,
-          total: tasks.length,
-        });
+        this.deps.services.emit.workflow(
+          context,
+          'workflow.finished',
+          { project_id: run.project_id },
+          {
+            workflow_run_id: runId,
+            status: 'cancelled',
+            done: tasks.filter((task) => task.state === 'passed' || task.state === 'done_before')
+              .length,
+            failed: tasks.filter((task) => task.state === 'failed').length,
+            total: tasks.length,
+          },
+        );
       } else this.store.workflows.setControl(runId, control);
-      this.deps.services.emit.workflowControlRequested(context, run.project_id, {
-        workflow_run_id: runId,
-        control,
-      });
+      this.deps.services.emit.workflow(
+        context,
+        'workflow.control_requested',
+        { project_id: run.project_id },
+        {
+          workflow_run_id: runId,
+          control,
+        },
+      );
       const after = this.requireRun(runId);
       const what =
         control === 'pause'

@@ -48,11 +48,16 @@ export const workflowHandlers: FeatureBinding<'workflows'> = (services) => {
         const at = services.clock.now();
         const id = store.workflows.insertReport(run.id, markdown, context.actor, at);
         const bytes = Buffer.byteLength(markdown);
-        services.emit.reportGenerated(context, run.project_id, {
-          workflow_run_id: run.id,
-          report_id: id,
-          bytes,
-        });
+        services.emit.workflow(
+          context,
+          'workflow.report_generated',
+          { project_id: run.project_id },
+          {
+            workflow_run_id: run.id,
+            report_id: id,
+            bytes,
+          },
+        );
         return {
           report: store.workflows.report(id)!,
           message: `Report ${id} of workflow run ${run.id} written (${bytes} bytes).`,
