@@ -1,5 +1,8 @@
 // The headless shell's HTTP server (`orchestron serve`): the built renderer plus the client
-// protocol (POST /api/call, GET /api/events) on a loopback address, for one orchestrator.
+// protocol on a loopback address, for one orchestrator: a WebSocket at /api/socket (the page's
+// carrier, with a per-start token from /api/session), and POST /api/call and GET /api/events
+// for local tools.
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
@@ -12,6 +15,8 @@ import { openEventStream, type EventStream } from './event-stream.ts';
 import { replyJson, replyText } from './http-replies.ts';
 import { refusalReason } from './request-guard.ts';
 import { serveStatic } from './static-files.ts';
+import { createWsEndpoint } from './ws-endpoint.ts';
+import { handleSessionRequest, SESSION_PATH } from './ws-session-route.ts';
 import { packageRoot } from '../package-root.ts';
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -26,10 +31,14 @@ export interface WebServerOptions {
   rendererDir?: string;
   /** Where the server was started: calls that name no project act on this folder's project. */
   workspace?: Workspace;
+  /** The token a socket's hello must carry; a fresh random one per start when omitted. */
+  token?: string;
 }
 
 export interface WebServer {
   url: string;
+  /** What the page reads from /api/session and says in its hello. */
+  token: string;
   close(): Promise<void>;
 }
 
@@ -71,7 +80,7 @@ function listen(server: Server, host: string, port: number): Promise<number> {
 }
 
 function apiNotFound(path: string) {
-  const message = `No API route ${path}; use POST /api/call or GET /api/events.`;
+  const message = `No API route ${path}; use POST /api/call, GET /api/events, GET /api/session or a WebSocket on /api/socket.`;
   return { error: { code: 'NOT_FOUND', message } };
 }
 
@@ -86,6 +95,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const rendererDir = options.rendererDir ?? defaultRendererDir();
   const streams = new Set<EventStream>();
   let port = 0;
+  // 32 random bytes: unguessable, and new at every start so an old page must read it again
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const sockets = createWsEndpoint({
+    orchestrator,
+    token,
+    port: () => port,
+    workspace: options.workspace,
+  });
 
   const route = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const refusal = refusalReason(request, port);
@@ -99,6 +116,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       response.once('close', () => streams.delete(stream));
       return;
     }
+    if (path === SESSION_PATH) return handleSessionRequest(request, response, token);
     if (path.startsWith('/api/')) return replyJson(response, 404, apiNotFound(path));
     return serveStatic(request, response, rendererDir, path);
   };
@@ -111,15 +129,19 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       else response.destroy();
     });
   });
+  server.on('upgrade', (request, socket, head) => sockets.handleUpgrade(request, socket, head));
   port = await listen(server, host, options.port ?? DEFAULT_PORT);
 
   let closing: Promise<void> | undefined;
   const close = () =>
-    new Promise<void>((resolveClose, reject) => {
-      for (const stream of streams) stream.close();
-      streams.clear();
-      server.close((error) => (error ? reject(error) : resolveClose()));
-      server.closeAllConnections();
-    });
-  return { url: `http://${urlHost(host)}:${port}/`, close: () => (closing ??= close()) };
+    Promise.all([
+      sockets.close(),
+      new Promise<void>((resolveClose, reject) => {
+        for (const stream of streams) stream.close();
+        streams.clear();
+        server.close((error) => (error ? reject(error) : resolveClose()));
+        server.closeAllConnections();
+      }),
+    ]).then(() => undefined);
+  return { url: `http://${urlHost(host)}:${port}/`, token, close: () => (closing ??= close()) };
 }

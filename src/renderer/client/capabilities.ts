@@ -1,14 +1,15 @@
 // What the hosting shell can do beyond the client protocol. The desktop preload exposes its
-// flags on window.orchestron; a plain browser tab has none of the native extras.
+// flags (and the way to its port to the core) on window.orchestron; a browser tab has none.
 import type { ClientCapabilities } from '../../shared/client.ts';
+import type { DesktopBridge } from '../../shared/desktop/desktop-bridge.ts';
 
 const BROWSER_CAPABILITIES: ClientCapabilities = { nativeNotifications: false };
 
-interface ShellBridge {
-  capabilities?: Partial<ClientCapabilities>;
+/** window.orchestron, if a desktop preload put it there (read defensively: any part may lack). */
+export function shellBridge(): Partial<DesktopBridge> | undefined {
+  return (globalThis as { orchestron?: Partial<DesktopBridge> }).orchestron;
 }
 
 export function shellCapabilities(): ClientCapabilities {
-  const bridge = (globalThis as { orchestron?: ShellBridge }).orchestron;
-  return { ...BROWSER_CAPABILITIES, ...bridge?.capabilities };
+  return { ...BROWSER_CAPABILITIES, ...shellBridge()?.capabilities };
 }

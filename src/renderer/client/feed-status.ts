@@ -1,21 +1,9 @@
-// How the event feed of a renderer client is doing: whether every new event reaches the page,
-// for the live indicator and for models that must not read a snapshot the feed would not follow.
+// The client the renderer codes against: the shared client (calls typed from the operation
+// registry, events) plus how its event feed is doing, when its shell can tell.
 import type { OrchestronClient } from '../../shared/client.ts';
+import type { FeedStatus } from '../../shared/protocol/feed-status.ts';
 
-export type FeedState = 'idle' | 'connecting' | 'live' | 'reconnecting';
-
-export interface FeedStatus {
-  readonly state: FeedState;
-  /** Returns the function that stops listening. */
-  onStateChange(listener: () => void): () => void;
-  /** Resolves once every event committed from now on will be delivered. */
-  whenLive(): Promise<void>;
-  /**
-   * Tells the feed a listener read a snapshot as of this event, so that a stream reopened before
-   * it delivered any event resumes after the snapshot rather than from "now".
-   */
-  snapshotAt(eventId: number): void;
-}
+export type { FeedState, FeedStatus } from '../../shared/protocol/feed-status.ts';
 
 /** A client whose shell can tell how its event feed is doing (optional: not every shell can). */
 export interface RendererClient extends OrchestronClient {
