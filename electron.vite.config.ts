@@ -12,7 +12,15 @@ export default defineConfig({
       outDir: resolve(root, 'out/main'),
       // Dependencies (better-sqlite3's native addon above all) load from node_modules at run time.
       externalizeDeps: true,
-      lib: { entry: resolve(root, 'src/main/index.ts'), formats: ['cjs'] },
+      // the desktop main process, and the core it runs in a utilityProcess (src/host/desktop)
+      lib: {
+        entry: {
+          index: resolve(root, 'src/main/index.ts'),
+          'core-process': resolve(root, 'src/host/desktop/core-process-entry.ts'),
+        },
+        formats: ['cjs'],
+        fileName: (_format, name) => `${name}.cjs`,
+      },
     },
   },
   preload: {

@@ -1,23 +1,10 @@
-// The app window: isolated, sandboxed, no Node in the page, shown once its first paint is ready.
+// The app window: built from window-options.ts, shown once its first paint is ready, and handed
+// dropped files' paths by the preload (nothing to do here: the drop never navigates).
 import { BrowserWindow } from 'electron';
+import { mainWindowOptions } from './window-options.ts';
 
 export function createMainWindow(url: string, preloadPath: string): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1200,
-    height: 800,
-    minWidth: 640,
-    minHeight: 400,
-    title: 'Orchestron',
-    show: false,
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webviewTag: false,
-      spellcheck: false,
-    },
-  });
+  const window = new BrowserWindow(mainWindowOptions(preloadPath, process.platform));
   window.once('ready-to-show', () => window.show());
   void window.loadURL(url);
   return window;

@@ -1,19 +1,27 @@
-// Locks down every web contents the app creates: no navigation away from the app's origin,
-// no new windows, no webviews, no permission prompts.
-import { app, session } from 'electron';
+// Applies the navigation, window and permission policies (navigation-policy.ts) to every web
+// contents the app creates, and denies webviews outright.
+import { app, session, shell } from 'electron';
+import { allowNavigation, permissionDecision, windowOpenDecision } from './navigation-policy.ts';
 
-export function lockDownWebContents(appOrigin: () => string | null): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
-    callback(false),
+export function lockDownWebContents(appOrigin: string): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(permissionDecision(permission, details.requestingUrl, appOrigin)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    permissionDecision(permission, requestingOrigin, appOrigin),
   );
   app.on('web-contents-created', (_event, contents) => {
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-    contents.on('will-navigate', (event, url) => {
-      if (new URL(url).origin !== appOrigin()) event.preventDefault();
+    contents.setWindowOpenHandler(({ url }) => {
+      const decision = windowOpenDecision(url);
+      if (decision.openExternally) void shell.openExternal(decision.openExternally);
+      return { action: decision.action };
     });
-    contents.on('will-redirect', (event, url) => {
-      if (new URL(url).origin !== appOrigin()) event.preventDefault();
-    });
+    const guard = (event: { preventDefault(): void }, url: string) => {
+      if (!allowNavigation(url, appOrigin)) event.preventDefault();
+    };
+    contents.on('will-navigate', guard);
+    contents.on('will-frame-navigate', (event) => guard(event, event.url));
+    contents.on('will-redirect', guard);
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
 }
