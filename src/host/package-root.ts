@@ -1,17 +1,3 @@
-// The folder of Orchestron's package.json, found by walking up from a module, so paths hold
-// both when running from src/ and from the bundle in out/cli/.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-
-export function packageRoot(fromDir: string): string {
-  for (let dir = fromDir; ; dir = dirname(dir)) {
-    const manifest = join(dir, 'package.json');
-    if (
-      existsSync(manifest) &&
-      (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'orchestron'
-    ) {
-      return dir;
-    }
-    if (dirname(dir) === dir) throw new Error(`no orchestron package.json above ${fromDir}`);
-  }
-}
+// Moved to core (src/core/package-root.ts), which needs it to tell agents how to start the bridge;
+// host code keeps importing it from here.
+export { packageRoot } from '../core/package-root.ts';

@@ -1,8 +1,7 @@
 // `orchestron mcp token [--rotate]` and `orchestron mcp config claude|cursor|codex [--http]`: the
 // bearer token of the HTTP endpoint, and the exact configuration each MCP client needs.
-import { accessSync, constants, realpathSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
 import { Option, type Command } from 'commander';
+import { onPath, orchestronBin } from '../../core/agents/mcp-launcher.ts';
 import { AppError } from '../../shared/errors.ts';
 import {
   chooseLauncher,
@@ -14,7 +13,6 @@ import {
   type McpTarget,
 } from '../mcp/mcp-config.ts';
 import { ensureToken, mcpTokenPath, rotateToken } from '../mcp/mcp-token.ts';
-import { packageRoot } from '../package-root.ts';
 import { addGlobalOptions, resolveGlobalOptions } from './global-options.ts';
 
 function parsePort(text: string): number {
@@ -27,24 +25,6 @@ function parsePort(text: string): number {
       port: text.slice(0, 200),
     },
   );
-}
-
-/** Where `name` on PATH really leads, or null; on Windows npm puts a .cmd shim there. */
-function onPath(name: string): string | null {
-  const names = process.platform === 'win32' ? [`${name}.cmd`, `${name}.exe`, name] : [name];
-  for (const dir of (process.env['PATH'] ?? '').split(delimiter)) {
-    if (dir === '') continue;
-    for (const file of names) {
-      try {
-        const path = join(dir, file);
-        accessSync(path, constants.X_OK);
-        return realpathSync(path);
-      } catch {
-        // not here
-      }
-    }
-  }
-  return null;
 }
 
 /** `--db <file>` when the user named a database, so the client's bridge opens the same one. */
@@ -105,7 +85,7 @@ function addConfigCommand(mcp: Command): void {
     } else {
       const launcher = chooseLauncher({
         onPath: onPath('orchestron'),
-        bin: realpathSync(join(packageRoot(import.meta.dirname), 'bin', 'orchestron.mjs')),
+        bin: orchestronBin(),
         node: process.execPath,
         globalArgs: databaseArgs(self, globals.databasePath),
       });
