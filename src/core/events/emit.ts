@@ -446,6 +446,20 @@ export class Emit {
       after,
     });
   }
+
+  /** Editor positions saved for a batch of tasks (layout only: no task version moves). */
+  tasksPositioned(
+    context: CallContext,
+    projectId: number,
+    positions: EventOf<'tasks.positioned'>['after']['positions'],
+  ): void {
+    this.writer.append(context, 'tasks.positioned', {
+      project_id: projectId,
+      task_id: null,
+      before: null,
+      after: { positions },
+    });
+  }
 }
 
 /** The task a question is about, as events place it. */

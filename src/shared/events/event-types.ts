@@ -248,6 +248,13 @@ const eventKinds = lazy(
         z.null(),
         z.object({ workflow_run_id: z.int(), report_id: z.int(), bytes: z.int() }),
       ),
+      kind(
+        'tasks.positioned',
+        z.null(),
+        z.object({
+          positions: z.array(z.object({ task_id: z.int(), x: z.number(), y: z.number() })),
+        }),
+      ),
     ] as const,
 );
 

@@ -1,0 +1,222 @@
+// The React Flow canvas: tasks and dependencies from the store, drag to move (saved on drop),
+// drag handle to handle to add a dependency, Delete to remove, double-click to create a task.
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+  type OnBeforeDelete,
+  type OnNodeDrag,
+} from '@xyflow/react';
+import { useCallback, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useStore } from 'zustand';
+import { useSelection } from '../../stores/selection.ts';
+import { DraftInput } from './draft-input.tsx';
+import { visibleGraph } from './graph-filters.ts';
+import { NodeCache, type GraphFlowEdge, type TaskNode as TaskNodeType } from './graph-nodes.ts';
+import { RefusedEdge } from './refused-edge-view.tsx';
+import { TaskNode } from './task-node.tsx';
+import { useGraphModel } from './use-graph.ts';
+
+// module scope, as React Flow asks: a new object per render would remount every node
+const NODE_TYPES = { task: TaskNode };
+const EDGE_TYPES = { refused: RefusedEdge };
+const DEFAULT_EDGE_OPTIONS = { interactionWidth: 16 };
+
+function useCanvasState() {
+  const { store } = useGraphModel();
+  return useStore(
+    store,
+    useShallow((state) => ({
+      tasks: state.data.tasks,
+      questions: state.data.questions,
+      filters: state.filters,
+      collapsed: state.collapsed,
+      dragged: state.dragged,
+      selected: state.selected,
+      highlight: state.highlight,
+      criticalPath: state.criticalPath,
+      refused: state.refused,
+    })),
+  );
+}
+
+export function GraphCanvas() {
+  const model = useGraphModel();
+  const flow = useReactFlow();
+  const view = useCanvasState();
+  const cache = useRef(new NodeCache());
+  const measured = useRef(new Map<number, { width: number; height: number }>());
+  const [measuredVersion, setMeasuredVersion] = useState(0);
+  const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(new Set());
+  const dragStart = useRef<{ task_id: number; x: number; y: number }[]>([]);
+
+  const visible = useMemo(
+    () => visibleGraph(view.tasks, view.filters, view.collapsed),
+    [view.tasks, view.filters, view.collapsed],
+  );
+  const critical = useMemo(
+    () => new Set(view.highlight.critical ? view.criticalPath : []),
+    [view.highlight.critical, view.criticalPath],
+  );
+  const nodes = useMemo(
+    () =>
+      cache.current.buildNodes({
+        tasks: view.tasks,
+        visible,
+        questions: view.questions,
+        dragged: view.dragged,
+        selected: view.selected,
+        collapsed: view.collapsed,
+        critical,
+        showReady: view.highlight.ready,
+        measured: measured.current,
+      }),
+    // measuredVersion stands for the measured map, which is kept in a ref
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [view, visible, critical, measuredVersion],
+  );
+  const edges = useMemo(
+    () =>
+      cache.current.buildEdges(
+        visible,
+        view.highlight.critical ? view.criticalPath : [],
+        view.refused,
+        selectedEdges,
+      ),
+    [visible, view.highlight.critical, view.criticalPath, view.refused, selectedEdges],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<TaskNodeType>[]) => {
+      const state = model.store.getState();
+      let selected: Set<number> | null = null;
+      let dragged: Map<number, { x: number; y: number }> | null = null;
+      let sized = false;
+      for (const change of changes) {
+        if (change.type === 'select') {
+          selected ??= new Set(state.selected);
+          if (change.selected) selected.add(Number(change.id));
+          else selected.delete(Number(change.id));
+        } else if (change.type === 'position' && change.position && change.dragging) {
+          dragged ??= new Map(state.dragged);
+          dragged.set(Number(change.id), change.position);
+        } else if (change.type === 'dimensions' && change.dimensions) {
+          measured.current.set(Number(change.id), change.dimensions);
+          sized = true;
+        }
+      }
+      if (selected) {
+        state.setSelected(selected);
+        // one selected task is the one the inspector shows
+        useSelection.getState().select(selected.size === 1 ? [...selected][0]! : null);
+      }
+      if (dragged) state.setDragged(dragged);
+      if (sized) setMeasuredVersion((version) => version + 1);
+    },
+    [model],
+  );
+
+  const onEdgesChange = useCallback((changes: EdgeChange<GraphFlowEdge>[]) => {
+    setSelectedEdges((current) => {
+      let next: Set<string> | null = null;
+      for (const change of changes) {
+        if (change.type !== 'select') continue;
+        next ??= new Set(current);
+        if (change.selected) next.add(change.id);
+        else next.delete(change.id);
+      }
+      return next ?? current;
+    });
+  }, []);
+
+  const onNodeDragStart: OnNodeDrag<TaskNodeType> = useCallback((_event, _node, dragging) => {
+    dragStart.current = dragging.map((node) => ({ task_id: Number(node.id), ...node.position }));
+  }, []);
+
+  const onNodeDragStop: OnNodeDrag<TaskNodeType> = useCallback(
+    (_event, _node, dragging) => {
+      const after = dragging.map((node) => ({
+        task_id: Number(node.id),
+        x: Math.round(node.position.x),
+        y: Math.round(node.position.y),
+      }));
+      const before = dragStart.current;
+      model.store.getState().setDragged(new Map());
+      const moved = after.some((p, i) => p.x !== before[i]?.x || p.y !== before[i]?.y);
+      if (moved) void model.editor.savePositions(after, { record: true, before });
+    },
+    [model],
+  );
+
+  const onConnect = useCallback(
+    (connection: Connection) =>
+      void model.editor.connect(Number(connection.source), Number(connection.target)),
+    [model],
+  );
+
+  // the store is the truth: deletions go through the API (asking first when tasks have
+  // dependents), and the nodes leave when the server's answer or event says so
+  const onBeforeDelete: OnBeforeDelete<TaskNodeType, GraphFlowEdge> = useCallback(
+    async ({ nodes: goingNodes, edges: goingEdges }) => {
+      const ids = goingNodes.map((node) => Number(node.id));
+      const edgeGoing = goingEdges
+        .filter((edge) => edge.id !== 'refused')
+        .filter((edge) => !ids.includes(Number(edge.source)) && !ids.includes(Number(edge.target)))
+        .map((edge) => ({ task_id: Number(edge.target), depends_on: Number(edge.source) }));
+      if (edgeGoing.length > 0) await model.editor.disconnect(edgeGoing);
+      if (ids.length > 0) model.editor.requestDelete(ids);
+      return false;
+    },
+    [model],
+  );
+
+  const onDoubleClick = useCallback(
+    (event: MouseEvent) => {
+      // only the empty canvas: not a node, an edge, a label, the controls or the minimap
+      const target = event.target as Element;
+      if (!target.closest('.react-flow__pane') && !target.closest('.react-flow__background'))
+        return;
+      if (target.closest('.react-flow__node, .react-flow__edge, .react-flow__panel')) return;
+      const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      model.store.getState().setDraft({ x: Math.round(point.x), y: Math.round(point.y) });
+    },
+    [flow, model],
+  );
+
+  return (
+    <div className="graph-canvas" onDoubleClick={onDoubleClick}>
+      <ReactFlow<TaskNodeType, GraphFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
+        defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStart={onNodeDragStart}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        onBeforeDelete={onBeforeDelete}
+        zoomOnDoubleClick={false}
+        onlyRenderVisibleElements
+        deleteKeyCode={['Delete', 'Backspace']}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        colorMode="system"
+        minZoom={0.05}
+        fitView
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={24} />
+        <MiniMap pannable zoomable ariaLabel="Overview of the graph" />
+        <Controls />
+        <DraftInput />
+      </ReactFlow>
+    </div>
+  );
+}

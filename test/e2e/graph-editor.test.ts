@@ -1,0 +1,178 @@
+// The graph editor in a real browser against a real server and database: tasks laid out in the
+// worker, a task created by double-click, a dependency drawn, a cycle refused at the edge with
+// nothing changed, undo and redo through the API, a change from elsewhere shown live, filters,
+// the palette, and screenshots in light and dark.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { Orchestrator } from '../../src/core/orchestrator.ts';
+import { startWebServer } from '../../src/host/web/web-server.ts';
+import type { Task } from '../../src/shared/tasks/task.schema.ts';
+import { launchChromium } from './chromium.ts';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const RESULTS = join(ROOT, 'test-results');
+const CLI = { actor: 'cli:test' };
+
+let folder: string;
+let orchestrator: Orchestrator;
+let server: { url: string; close(): Promise<void> };
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+
+before(async () => {
+  assert.ok(existsSync(join(ROOT, 'out', 'renderer', 'index.html')), 'run `npm run build` first');
+  folder = mkdtempSync(join(tmpdir(), 'orchestron-graph-'));
+  orchestrator = new Orchestrator({ databasePath: join(folder, 'graph.db'), watchIntervalMs: 25 });
+  const design = await orchestrator.call('create_task', { title: 'Design the schema' }, CLI);
+  const build = await orchestrator.call(
+    'create_task',
+    { title: 'Build the API', dependencies: [design.task.id], tags: ['backend'] },
+    CLI,
+  );
+  await orchestrator.call(
+    'create_task',
+    { title: 'Write the docs', dependencies: [build.task.id], assignee: 'ana' },
+    CLI,
+  );
+  await orchestrator.call('create_task', { title: 'Pick a logo' }, CLI);
+  server = await startWebServer({ orchestrator, port: 0 });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1360, height: 880 } });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  await page.goto(new URL('?view=graph', server.url).href);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  orchestrator?.dispose();
+  if (folder) rmSync(folder, { recursive: true, force: true });
+});
+
+const node = (id: number) => page.locator(`.react-flow__node[data-id="${id}"]`);
+
+async function tasks(): Promise<Map<number, Task>> {
+  const listed = await orchestrator.call('list_tasks', { fields: 'full', limit: 500 }, CLI);
+  return new Map((listed.tasks as Task[]).map((t) => [t.id, t]));
+}
+
+async function until(check: () => Promise<boolean>, what: string): Promise<void> {
+  for (let tries = 0; tries < 100; tries++) {
+    if (await check()) return;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  assert.fail(`timed out waiting for ${what}`);
+}
+
+/** Drags from the prerequisite's right handle to the dependent's left handle. */
+async function connect(from: number, to: number): Promise<void> {
+  const source = await node(from).locator('.react-flow__handle.source').boundingBox();
+  const target = await node(to).locator('.react-flow__handle.target').boundingBox();
+  assert.ok(source && target);
+  await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(target.x + 2, target.y + target.height / 2, { steps: 8 });
+  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 4 });
+  await page.mouse.up();
+}
+
+describe('graph editor', () => {
+  it('shows every task, laid out left to right in the worker, and saves the layout', async () => {
+    await node(4).waitFor();
+    await until(
+      async () => [...(await tasks()).values()].every((t) => t.position !== null),
+      'positions saved',
+    );
+    const saved = await tasks();
+    assert.ok(saved.get(1)!.position!.x < saved.get(2)!.position!.x);
+    assert.ok(saved.get(2)!.position!.x < saved.get(3)!.position!.x);
+    assert.match((await node(2).textContent()) ?? '', /Build the API/);
+    assert.equal(await page.locator('.react-flow__edge').count(), 2);
+  });
+
+  it('creates a task by double-clicking the canvas and typing its title', async () => {
+    await page.locator('.react-flow__controls-fitview').click();
+    const pane = await page.locator('.react-flow__pane').boundingBox();
+    assert.ok(pane);
+    // the top margin fitView leaves: empty canvas, clear of the minimap and controls
+    await page.mouse.dblclick(pane.x + pane.width / 2, pane.y + 24);
+    await page.getByLabel('Title of the new task').fill('Deploy');
+    await page.keyboard.press('Enter');
+    await node(5).waitFor();
+    assert.equal((await tasks()).get(5)?.title, 'Deploy');
+  });
+
+  it('adds a dependency by connecting two nodes', async () => {
+    await page.locator('.react-flow__controls-fitview').click();
+    await connect(3, 5);
+    await until(async () => (await tasks()).get(5)?.dependencies.includes(3) === true, 'the edge');
+    await page.locator('.react-flow__edge[data-id="3->5"]').waitFor();
+  });
+
+  it('refuses a cycle with the server message at the edge and changes nothing', async () => {
+    const earlier = JSON.stringify([...(await tasks()).values()].map((t) => t.dependencies));
+    await connect(5, 1);
+    const label = page.locator('.refused-edge');
+    await label.waitFor();
+    assert.match(
+      (await label.textContent()) ?? '',
+      /would close a cycle: #1 "Design the schema" depends on #5 "Deploy"/,
+    );
+    assert.equal(JSON.stringify([...(await tasks()).values()].map((t) => t.dependencies)), earlier);
+    mkdirSync(RESULTS, { recursive: true });
+    await page.screenshot({ path: join(RESULTS, 'graph-cycle-refused.png') });
+    await label.getByRole('button', { name: 'Dismiss' }).click();
+  });
+
+  it('undoes and redoes the dependency through the API (Ctrl+Z, Ctrl+Shift+Z)', async () => {
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('Control+z');
+    await until(async () => (await tasks()).get(5)?.dependencies.length === 0, 'the undo');
+    await page.keyboard.press('Control+Shift+z');
+    await until(async () => (await tasks()).get(5)?.dependencies.includes(3) === true, 'the redo');
+  });
+
+  it('shows a change made elsewhere in place', async () => {
+    await orchestrator.call('update_task_status', { task_id: 1, status: 'completed' }, CLI);
+    await node(1).locator('.badge--completed').waitFor();
+    await node(2).locator('.task-node__ready').waitFor();
+  });
+
+  it('filters by status and by assignee', async () => {
+    await page.locator('.graph-status', { hasText: 'completed' }).click();
+    await until(async () => (await page.locator('.react-flow__node').count()) === 1, 'the filter');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByLabel('Assignee').selectOption('ana');
+    await until(
+      async () => (await page.locator('.react-flow__node').count()) === 1,
+      'the assignee filter',
+    );
+    await node(3).waitFor();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await node(5).waitFor();
+  });
+
+  it('finds and focuses a task with the Ctrl+K palette', async () => {
+    await page.keyboard.press('Control+k');
+    await page.getByPlaceholder('Find a task by title or #id').fill('logo');
+    await page.keyboard.press('Enter');
+    await node(4).locator('.task-node--selected').waitFor();
+  });
+
+  it('looks right in light and dark, with no errors in the console', async () => {
+    await page.locator('.react-flow__controls-fitview').click();
+    await page.waitForTimeout(300);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.screenshot({ path: join(RESULTS, 'graph-light.png') });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForTimeout(100);
+    await page.screenshot({ path: join(RESULTS, 'graph-dark.png') });
+    assert.deepEqual(problems, []);
+  });
+});
