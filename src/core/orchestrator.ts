@@ -22,9 +22,11 @@ import {
   type Clock,
 } from './call-context.ts';
 import { Emit } from './events/emit.ts';
+import { agentHandlers } from './agents/agents.handlers.ts';
 import { gateHandlers } from './agents/gates.handlers.ts';
 import { artifactHandlers, handoffHandlers, progressHandlers } from './agents/handoff.handlers.ts';
 import { interventionHandlers } from './agents/interventions.handlers.ts';
+import { layoutHandlers } from './layout/layout.handlers.ts';
 import { AgentActivity } from './agents/agent-activity.ts';
 import { sessionHandlers } from './agents/sessions.handlers.ts';
 import { eventHandlers, notificationHandlers } from './events/event.handlers.ts';
@@ -79,6 +81,8 @@ const FEATURES: { [G in GroupName]: FeatureBinding<G> } = {
   expansion: expansionHandlers,
   planning: planningHandlers,
   taskmaster: taskmasterHandlers,
+  agents: agentHandlers,
+  layout: layoutHandlers,
 };
 
 export interface OrchestratorOptions {

@@ -145,8 +145,9 @@ describe('task list model, applying events in place', () => {
           const { count } = await core.call('list_tasks', { project_id: 1, limit: 1 });
           assert.equal(state.count, count, `count after round ${round}`);
         }
-        // the first page, then one read per "Load more", never one per event
-        assert.ok(client.listTaskCalls <= 1 + pagesToLoad, `${client.listTaskCalls} reads`);
+        // the first page, then the rest in one large page (the project stays under 550 tasks),
+        // never a read per event; a "Load more" while a page is being read adds none
+        assert.ok(client.listTaskCalls <= 2, `${client.listTaskCalls} reads`);
       } finally {
         stop();
       }

@@ -1,6 +1,7 @@
 // Every operation Orchestron offers, by feature. Transports loop over this; nothing else lists
 // them. The compiler checks that no two features declare the same operation name.
 import type { z } from 'zod';
+import { agentOperations } from './agents.ops.ts';
 import { artifactOperations } from './artifacts.ops.ts';
 import { claimOperations } from './claims.ops.ts';
 import { commitOperations } from './commits.ops.ts';
@@ -12,6 +13,7 @@ import { gateOperations } from './gates.ops.ts';
 import { graphOperations } from './graph.ops.ts';
 import { handoffOperations } from './handoff.ops.ts';
 import { interventionOperations } from './interventions.ops.ts';
+import { layoutOperations } from './layout.ops.ts';
 import { nextTaskOperations } from './next-task.ops.ts';
 import { notificationOperations } from './notifications.ops.ts';
 import { planningOperations } from './planning.ops.ts';
@@ -51,6 +53,8 @@ export const OPERATION_GROUPS = {
   expansion: expansionOperations,
   planning: planningOperations,
   taskmaster: taskmasterOperations,
+  agents: agentOperations,
+  layout: layoutOperations,
 };
 
 export type OperationGroups = typeof OPERATION_GROUPS;

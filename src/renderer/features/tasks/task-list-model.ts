@@ -1,4 +1,5 @@
-// The task list of one project, without React: loads the first page, appends pages on demand,
+// The task list of one project, without React: loads the first page, then the rest a large page
+// at a time (the list is virtualised, sorted and filtered over every task, so it needs them all),
 // and applies every event of the feed to the loaded rows in place. Events that arrive while a
 // page is being read wait, and are applied (or skipped, when the page already shows them) after.
 import { toErrorPayload, type ErrorPayload } from '../../../shared/errors.ts';
@@ -12,6 +13,7 @@ import { namesProject, resolveProject, type ProjectSummary } from './project-loo
 import { readPage } from './read-page.ts';
 import { StateCell } from '../../stores/state-cell.ts';
 
+/** The first page is small, so the list shows quickly; the rest come in the largest pages. */
 export const PAGE_SIZE = 50;
 /** How long a load waits for the event feed to connect before reading anyway. */
 const FEED_WAIT_MS = 3_000;
@@ -95,7 +97,7 @@ export class TaskListModel {
     this.queue = [];
     this.set({ loadingMore: true });
     try {
-      const page = await readPage(this.client, project.id, this.cursor, PAGE_SIZE);
+      const page = await readPage(this.client, project.id, this.cursor, PAGE_LIMITS.max);
       if (generation !== this.generation) return;
       this.client.feed?.snapshotAt(page.as_of_event);
       this.loaded = this.loaded.withPage(page);
@@ -107,6 +109,13 @@ export class TaskListModel {
       this.set({ loadingMore: false, error: toErrorPayload(error) });
     }
     this.drain();
+    this.continueLoading();
+  }
+
+  /** Reads the next page once the last one is in, until every task is (or a read failed). */
+  private continueLoading(): void {
+    if (this.cursor !== null && this.getState().error === null && this.queue === null)
+      void this.loadMore();
   }
 
   /** Reads the project and as many pages as were shown (all of them when all were). */
@@ -141,6 +150,7 @@ export class TaskListModel {
       this.set({ phase, loadingMore: false, error: toErrorPayload(error) });
     }
     this.drain();
+    this.continueLoading();
   }
 
   private onFeedState(): void {

@@ -1,15 +1,21 @@
-// The page body: the project's name and task count, the table of tasks paged with
-// "Load more", the empty state, and any failure shown above the table. Each part reads only
-// the state it shows, so an event that changes one row re-renders that row alone.
+// The list view: the project's name and task count, the filters, the virtualised table of every
+// task, the empty state, and any failure shown above the table. Each part reads only the state
+// it shows, so an event that changes one row re-renders that row alone.
+import { useMemo } from 'react';
 import { ErrorBanner } from '../../components/error-banner.tsx';
-import { EmptyState } from './empty-state.tsx';
+import { EmptyState } from '../projects/empty-state.tsx';
 import { LiveIndicator } from './live-indicator.tsx';
+import { ListControls } from './list-controls.tsx';
+import { useListOptions } from './list-options.ts';
+import { visibleRows } from './list-view.ts';
 import { TaskTable } from './task-table.tsx';
 import { useTaskList, useTaskListContext } from './use-task-list.ts';
 
-function countText(count: number, shown: number): string {
+/** "60 tasks", "60 tasks · loading 50" while pages come in, "60 tasks · 12 match" when filtered. */
+export function countText(count: number, loaded: number, matching: number): string {
   const total = `${count} ${count === 1 ? 'task' : 'tasks'}`;
-  return shown < count ? `${total} · showing ${shown}` : total;
+  if (loaded < count) return `${total} · loading ${loaded}`;
+  return matching < loaded ? `${total} · ${matching} match` : total;
 }
 
 function Heading() {
@@ -17,11 +23,13 @@ function Heading() {
   const name = useTaskList((state) => state.project?.name);
   const ready = useTaskList((state) => state.phase === 'ready');
   const count = useTaskList((state) => state.count);
-  const shown = useTaskList((state) => state.tasks.length);
+  const tasks = useTaskList((state) => state.tasks);
+  const options = useListOptions((state) => state.options);
+  const matching = useMemo(() => visibleRows(tasks, options).length, [tasks, options]);
   return (
     <div className="task-list__heading">
       <h1 className="project-name">{name ?? model.projectRef ?? 'Project'}</h1>
-      {ready && <p className="task-count">{countText(count, shown)}</p>}
+      {ready && <p className="task-count">{countText(count, tasks.length, matching)}</p>}
       <LiveIndicator />
     </div>
   );
@@ -41,32 +49,18 @@ function ListError() {
   );
 }
 
-function LoadMore() {
-  const model = useTaskListContext();
-  const hasMore = useTaskList((state) => state.hasMore);
-  const loadingMore = useTaskList((state) => state.loadingMore);
-  if (!hasMore) return null;
-  return (
-    <div className="load-more">
-      <button type="button" onClick={() => void model.loadMore()} disabled={loadingMore}>
-        {loadingMore ? 'Loading…' : 'Load more'}
-      </button>
-    </div>
-  );
-}
-
 export function TaskListPage() {
   const phase = useTaskList((state) => state.phase);
   const empty = useTaskList((state) => state.phase === 'ready' && state.count === 0);
   const project = useTaskList((state) => state.project);
   return (
-    <main className="task-list">
+    <main className="task-list" aria-label="Task list">
       <Heading />
       <ListError />
       {phase === 'loading' && <p className="muted">Loading tasks…</p>}
       {empty && project && <EmptyState project={project} />}
+      {!empty && phase === 'ready' && <ListControls />}
       <TaskTable />
-      <LoadMore />
     </main>
   );
 }

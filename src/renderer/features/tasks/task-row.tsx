@@ -1,5 +1,5 @@
-// One task as a table row: id, title (with the first line of its description), status and
-// markers, priority and the ids it depends on.
+// One task as a row of the virtualised table, placed at its offset: id, title (with the first
+// line of its description), status and markers, priority, assignee and the ids it depends on.
 import { memo } from 'react';
 import type { Task } from '../../../shared/tasks/task.schema.ts';
 import { FlowMarker, StatusBadge } from './status-badge.tsx';
@@ -23,10 +23,28 @@ function Dependencies({ ids }: { ids: readonly number[] }) {
   );
 }
 
-function TaskRowView({ task }: { task: Task }) {
+interface TaskRowProps {
+  task: Task;
+  /** Offset from the top of the table body, in pixels. */
+  top: number;
+  /** 1-based row number among the rows shown, for assistive technology. */
+  position: number;
+  selected: boolean;
+  onSelect: (taskId: number) => void;
+}
+
+function TaskRowView({ task, top, position, selected, onSelect }: TaskRowProps) {
   const summary = task.description.split('\n', 1)[0];
   return (
-    <tr data-task-id={task.id} className={`task-row task-row--${task.status}`}>
+    <tr
+      data-task-id={task.id}
+      id={`task-row-${task.id}`}
+      className={`task-row task-row--${task.status}${selected ? ' task-row--selected' : ''}`}
+      aria-rowindex={position + 1}
+      aria-selected={selected}
+      style={{ transform: `translateY(${top}px)` }}
+      onClick={() => onSelect(task.id)}
+    >
       <td className="cell-id">#{task.id}</td>
       <td className="cell-title">
         <span className="task-title">{task.title}</span>
@@ -41,6 +59,9 @@ function TaskRowView({ task }: { task: Task }) {
       </td>
       <td className="cell-priority">
         <span className={`priority priority--${task.priority_label}`}>{task.priority_label}</span>
+      </td>
+      <td className="cell-assignee">
+        {task.lease_holder ?? task.assignee ?? <span className="muted">—</span>}
       </td>
       <td className="cell-dependencies">
         <Dependencies ids={task.dependencies} />
