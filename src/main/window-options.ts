@@ -1,26 +1,10 @@
 // The app window's options and its content security policy, as data: main passes them to
 // BrowserWindow and to the app:// protocol, and tests check every security switch without Electron.
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy.ts';
 
-/**
- * Everything from the app's own origin, nothing inline, nothing remote. The page talks to the
- * core over a MessagePort, so it needs no network at all (connect-src 'self' only lets it read
- * its own files); workers (the graph layout) load from the app's origin.
- */
-export const DESKTOP_CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-src 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The page's policy, shared with the browser (src/shared/content-security-policy.ts). */
+export const DESKTOP_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY;
 
 /** Big enough for the graph beside the inspector; small enough for a 1280x800 laptop screen. */
 const DEFAULT_SIZE = { width: 1280, height: 800 };

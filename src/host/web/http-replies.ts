@@ -9,19 +9,8 @@ const COMMON_HEADERS = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 } as const;
 
-/** For HTML only: everything from this server, nothing inline, nothing from elsewhere. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** For HTML only: the page's policy, the same as in the desktop window. */
+export { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy.ts';
 
 export function writeHead(
   response: ServerResponse,
