@@ -165,6 +165,32 @@ describe('graph editor', () => {
     await node(4).locator('.task-node--selected').waitFor();
   });
 
+  it('moves the selected task with the arrow keys, saved on key up and undoable', async () => {
+    const at = async () => (await tasks()).get(4)!.position!;
+    const start = await at();
+    const is = (dx: number, dy: number) => async () => {
+      const now = await at();
+      return now.x === start.x + dx && now.y === start.y + dy;
+    };
+    await node(4).focus();
+    // a held key repeats: three presses, one move
+    await page.keyboard.down('ArrowRight');
+    await page.keyboard.down('ArrowRight');
+    await page.keyboard.down('ArrowRight');
+    await page.keyboard.up('ArrowRight');
+    await page.keyboard.press('Shift+ArrowDown');
+    await until(is(60, 100), 'the moves saved (20 px a press, 100 with Shift)');
+    const box = await node(4).boundingBox();
+    await page.keyboard.press('Control+z');
+    await until(is(60, 0), 'the Shift move undone');
+    const back = await node(4).boundingBox();
+    assert.ok(box && back && back.y < box.y, 'the node went back up on screen');
+    await page.keyboard.press('Control+z');
+    await until(is(0, 0), 'the held-key move undone in one step');
+    await page.keyboard.press('Control+Shift+z');
+    await until(is(60, 0), 'the held-key move redone');
+  });
+
   it('looks right in light and dark, with no errors in the console', async () => {
     await page.locator('.react-flow__controls-fitview').click();
     await page.waitForTimeout(300);

@@ -1,5 +1,6 @@
 // The React Flow canvas: tasks and dependencies from the store, drag to move (saved on drop),
-// drag handle to handle to add a dependency, Delete to remove, double-click to create a task.
+// drag handle to handle to add a dependency, Delete to remove, double-click to create a task,
+// arrow keys to move the selected tasks (saved when the key is let go).
 import {
   Background,
   Controls,
@@ -12,13 +13,31 @@ import {
   type OnBeforeDelete,
   type OnNodeDrag,
 } from '@xyflow/react';
-import { useCallback, useMemo, useRef, useState, type MouseEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from 'zustand';
 import { useSelection } from '../../stores/selection.ts';
 import { DraftInput } from './draft-input.tsx';
 import { visibleGraph } from './graph-filters.ts';
+import type { GraphModel } from './graph-model.ts';
 import { NodeCache, type GraphFlowEdge, type TaskNode as TaskNodeType } from './graph-nodes.ts';
+import {
+  arrowOffset,
+  finishMove,
+  isArrowKey,
+  pressArrow,
+  shownPositions,
+  type KeyboardMove,
+} from './keyboard-move.ts';
 import { RefusedEdge } from './refused-edge-view.tsx';
 import { TaskNode } from './task-node.tsx';
 import { useGraphModel } from './use-graph.ts';
@@ -44,6 +63,67 @@ function useCanvasState() {
       refused: state.refused,
     })),
   );
+}
+
+/**
+ * Arrow keys move the selected tasks that are shown, while the focus is in the canvas. React
+ * Flow's own arrow handling (5 px, never saved) is stopped before it runs; the move shows as
+ * `dragged` positions and is saved, undoably, when the key is let go or the focus leaves.
+ */
+function useKeyboardMove(model: GraphModel, shown: readonly number[]) {
+  const move = useRef<KeyboardMove | null>(null);
+
+  const save = useCallback(
+    (done: KeyboardMove | null) => {
+      if (done) void model.editor.savePositions(done.after, { record: true, before: done.before });
+    },
+    [model],
+  );
+  const finish = useCallback(() => {
+    if (!move.current) return;
+    const done = finishMove(move.current);
+    move.current = null;
+    model.store.getState().setDragged(new Map());
+    save(done);
+  }, [model, save]);
+
+  const onKeyDownCapture = useCallback(
+    (event: KeyboardEvent<HTMLDivElement>) => {
+      const offset = arrowOffset(event);
+      const target = event.target as Element;
+      if (!offset || target.closest('input, textarea, select, [contenteditable="true"]')) return;
+      const state = model.store.getState();
+      const ids = shown.filter((id) => state.selected.has(id));
+      if (ids.length === 0) return;
+      event.preventDefault();
+      event.stopPropagation();
+      const pressed = pressArrow(
+        move.current,
+        ids,
+        (id) => state.data.tasks.get(id)?.position,
+        offset,
+      );
+      save(pressed.finished);
+      move.current = pressed.move;
+      state.setDragged(pressed.move ? shownPositions(pressed.move) : new Map());
+    },
+    [model, save, shown],
+  );
+  const onKeyUp = useCallback(
+    (event: KeyboardEvent<HTMLDivElement>) => {
+      if (isArrowKey(event.key)) finish();
+    },
+    [finish],
+  );
+  const onBlur = useCallback(
+    (event: FocusEvent<HTMLDivElement>) => {
+      if (!event.currentTarget.contains(event.relatedTarget)) finish();
+    },
+    [finish],
+  );
+  // a move under way when the view goes is saved, not lost
+  useEffect(() => finish, [finish]);
+  return { onKeyDownCapture, onKeyUp, onBlur };
 }
 
 export function GraphCanvas() {
@@ -81,6 +161,7 @@ export function GraphCanvas() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [view, visible, critical, measuredVersion],
   );
+  const keyboardMove = useKeyboardMove(model, visible.ids);
   const edges = useMemo(
     () =>
       cache.current.buildEdges(
@@ -190,7 +271,7 @@ export function GraphCanvas() {
   );
 
   return (
-    <div className="graph-canvas" onDoubleClick={onDoubleClick}>
+    <div className="graph-canvas" onDoubleClick={onDoubleClick} {...keyboardMove}>
       <ReactFlow<TaskNodeType, GraphFlowEdge>
         nodes={nodes}
         edges={edges}
