@@ -48,7 +48,7 @@ export class AttentionTray {
     }
   }
 
-  notify(notice: AttentionNotice, urgent: boolean): void {
+  notify(notice: AttentionNotice): void {
     if (!Notification.isSupported()) return;
     const window = this.options.window();
     const looking = {
@@ -57,7 +57,7 @@ export class AttentionTray {
       visible: window?.isVisible() ?? false,
     };
     if (!shouldNotify(looking)) return;
-    const shown = nativeNotice(notice, urgent);
+    const shown = nativeNotice(notice);
     const notification = new Notification({
       title: shown.title,
       body: shown.body,

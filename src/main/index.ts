@@ -42,7 +42,7 @@ const core = new CoreHost({
   },
   onMessage(message) {
     if (message.type === 'attention') tray?.setCount(message.count);
-    else if (message.type === 'notice') tray?.notify(message.notice, message.urgent);
+    else if (message.type === 'notice') tray?.notify(message.notice);
     else if (message.type === 'ready' && message.note)
       process.stderr.write(`orchestron: ${message.note}\n`);
   },

@@ -1,6 +1,8 @@
-// Turns a notice the core sent (decided by the shared attention rules: a new question from an
-// agent, a request for approval, an agent gone silent) into a native notification, and says
-// where its click leads. Only the app's window is ever focused; nothing here opens a URL.
+// Turns a notice the core sent (decided by the shared attention rules, as the page's Web
+// notifications are: a new question from an agent, a request for approval, an agent gone
+// silent, and whether it is urgent) into a native notification, and says where its click
+// leads. Only the app's window is ever focused; nothing here opens a URL. What is desktop-only
+// stays here: the platform's fields, and not notifying while the person looks at the window.
 import type { AttentionNotice } from '../shared/attention/notification-for.ts';
 import type { FocusTarget } from '../shared/desktop/desktop-bridge.ts';
 
@@ -20,8 +22,9 @@ function plain(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
 }
 
-export function nativeNotice(notice: AttentionNotice, urgent: boolean): NativeNotice {
+export function nativeNotice(notice: AttentionNotice): NativeNotice {
   const { key, ticket } = notice.target;
+  const { urgent } = notice;
   const focus: FocusTarget =
     ticket === undefined ? { view: 'inbox', key } : { view: 'inbox', key, ticket };
   return {

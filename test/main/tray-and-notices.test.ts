@@ -1,5 +1,6 @@
 // What the tray, the dock/taskbar badge and native notifications show for what waits for the
-// person, and where a notification's click leads.
+// person, and where a notification's click leads. Which events notify, and whether urgently, is
+// the shared notificationFor's decision (the page's too): these tests go through it.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { nativeNotice, shouldNotify } from '../../src/main/notification-choice.ts';
@@ -85,7 +86,7 @@ const question = (urgency: 'normal' | 'critical'): OrchestronEvent => ({
 describe('native notifications', () => {
   test('a question from an agent: its words, and a click opens it in the inbox', () => {
     const notice = notificationFor(question('normal'), EMPTY_ATTENTION)!;
-    const shown = nativeNotice(notice, false);
+    const shown = nativeNotice(notice);
     assert.equal(shown.title, 'claude asks about #4');
     assert.match(shown.body, /^Postgres or SQLite\?\nOptions: Postgres \/ SQLite$/);
     assert.deepEqual(shown.focus, { view: 'inbox', key: 'question-Q-3', ticket: 'Q-3' });
@@ -94,7 +95,8 @@ describe('native notifications', () => {
   });
 
   test('an urgent question stays on screen until seen', () => {
-    const shown = nativeNotice(notificationFor(question('critical'), EMPTY_ATTENTION)!, true);
+    const shown = nativeNotice(notificationFor(question('critical'), EMPTY_ATTENTION)!);
+    assert.equal(shown.title, 'Urgent: claude asks about #4');
     assert.equal(shown.urgency, 'critical');
     assert.equal(shown.timeoutType, 'never');
   });

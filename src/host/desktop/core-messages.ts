@@ -18,7 +18,7 @@ export type CoreToMain =
   /** How many things wait for the person now (sent when it changes). */
   | { type: 'attention'; count: number }
   /** Something new waits for the person: main shows it as a native notification. */
-  | { type: 'notice'; notice: AttentionNotice; urgent: boolean }
+  | { type: 'notice'; notice: AttentionNotice }
   | { type: 'fatal'; message: string };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -31,6 +31,7 @@ function isNotice(value: unknown): value is AttentionNotice {
   return (
     typeof value['title'] === 'string' &&
     typeof value['body'] === 'string' &&
+    typeof value['urgent'] === 'boolean' &&
     target['view'] === 'inbox' &&
     typeof target['key'] === 'string'
   );
@@ -56,9 +57,7 @@ export function readCoreMessage(data: unknown): CoreToMain | null {
         ? { type: 'attention', count: data['count'] as number }
         : null;
     case 'notice':
-      return isNotice(data['notice']) && typeof data['urgent'] === 'boolean'
-        ? { type: 'notice', notice: data['notice'], urgent: data['urgent'] }
-        : null;
+      return isNotice(data['notice']) ? { type: 'notice', notice: data['notice'] } : null;
     case 'fatal':
       return typeof data['message'] === 'string'
         ? { type: 'fatal', message: data['message'] }

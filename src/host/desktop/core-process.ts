@@ -61,7 +61,7 @@ export async function runCoreProcess(options: CoreProcessOptions): Promise<CoreP
     : null;
   const attention = watchAttention(orchestrator, {
     count: (count) => parent.postMessage({ type: 'attention', count }),
-    notice: (notice, urgent) => parent.postMessage({ type: 'notice', notice, urgent }),
+    notice: (notice) => parent.postMessage({ type: 'notice', notice }),
     error: (error) =>
       process.stderr.write(`orchestron core: counting what waits failed: ${String(error)}\n`),
   });

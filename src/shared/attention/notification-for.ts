@@ -24,6 +24,8 @@ export interface AttentionTarget {
 export interface AttentionNotice {
   title: string;
   body: string;
+  /** A question asked with high or critical urgency: kept on screen until the person sees it. */
+  urgent: boolean;
   target: AttentionTarget;
 }
 
@@ -61,6 +63,7 @@ export function notificationFor(
     return {
       title: `${urgent ? 'Urgent: ' : ''}${question.agent} asks about #${question.task_id}`,
       body: cut(question.question, BODY_MAX) + options,
+      urgent,
       target: {
         ...target(event, 'question', `question-${question.ticket}`),
         ticket: question.ticket,
@@ -75,6 +78,7 @@ export function notificationFor(
     return {
       title: 'Approval requested',
       body: cut(notice.message, BODY_MAX),
+      urgent: false,
       target: target(event, 'review', `review-${taskId}`),
     };
   }
@@ -83,6 +87,7 @@ export function notificationFor(
     return {
       title: 'An agent went silent',
       body: cut(notice.message, BODY_MAX),
+      urgent: false,
       target: target(event, 'silent', `silent-${notice.id}`),
     };
   }

@@ -107,7 +107,7 @@ test('a handed-over port speaks the client protocol; main hears the count and a 
   );
   const notice = await until(() => sent.find((m) => m.type === 'notice'), 'the notice');
   assert.equal(notice.type === 'notice' && notice.notice.target.ticket, 'Q-1');
-  assert.equal(notice.type === 'notice' && notice.urgent, true);
+  assert.equal(notice.type === 'notice' && notice.notice.urgent, true);
   await until(() => sent.find((m) => m.type === 'attention' && m.count === 1), 'a count of 1');
 
   deliver({ type: 'nonsense' });

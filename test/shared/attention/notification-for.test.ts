@@ -12,6 +12,7 @@ describe('notificationFor', () => {
     assert.deepEqual(notificationFor(asked, EMPTY_ATTENTION), {
       title: 'claude asks about #3',
       body: 'Which database should the cache use?\nOptions: SQLite / Redis',
+      urgent: false,
       target: {
         view: 'inbox',
         item: 'question',
@@ -31,6 +32,7 @@ describe('notificationFor', () => {
     });
     const notice = notificationFor(asked, EMPTY_ATTENTION)!;
     assert.equal(notice.title, 'Urgent: claude asks about #3');
+    assert.equal(notice.urgent, true);
     assert.ok(notice.body.length <= 180 && notice.body.endsWith('…'), notice.body);
   });
 
