@@ -6,20 +6,21 @@ export const DEFAULT_SIZES = [1_000, 10_000, 50_000] as const;
 export const DEFAULT_MCP_CALLS = 1_000;
 
 /** The parts of the bench that run alone with --only. */
-const ONLY = ['mcp', 'runs', 'taskmaster', 'planning', 'prd'] as const;
+const ONLY = ['mcp', 'runs', 'taskmaster', 'planning', 'prd', 'ui'] as const;
 
 export interface BenchOptions {
   sizes: number[];
   /**
    * 'mcp': only the MCP tables (latency per transport, concurrent claims, sizes); 'runs': the
-   * code-run and executor tables; 'taskmaster', 'planning', 'prd': those intake tables.
+   * code-run and executor tables; 'taskmaster', 'planning', 'prd': those intake tables; 'ui': the
+   * graph view in Chromium (load, layout, panning, live repaint).
    */
   only: 'all' | (typeof ONLY)[number];
   mcpCalls: number;
 }
 
 const USAGE =
-  'Usage: npm run bench -- [--sizes 1000,10000,50000] [--only mcp|runs|taskmaster|planning|prd] [--mcp-calls 1000]';
+  'Usage: npm run bench -- [--sizes 1000,10000,50000] [--only mcp|runs|taskmaster|planning|prd|ui] [--mcp-calls 1000]';
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
   let sizes: number[] = [...DEFAULT_SIZES];
@@ -61,7 +62,7 @@ function parseSizes(value: string): number[] {
 function parseOnly(value: string): BenchOptions['only'] {
   if ((ONLY as readonly string[]).includes(value)) return value as (typeof ONLY)[number];
   throw new Error(
-    `--only takes mcp (the MCP tables alone), runs (code runs and the executor), taskmaster (Task Master import and export), planning (next task, complexity, effort) or prd (PRD parsing); got "${value}".`,
+    `--only takes mcp (the MCP tables alone), runs (code runs and the executor), taskmaster (Task Master import and export), planning (next task, complexity, effort), prd (PRD parsing) or ui (the graph view in Chromium); got "${value}".`,
   );
 }
 

@@ -1,15 +1,21 @@
 // `npm run bench [-- --sizes 1000,10000]`: runs every project size in its own process, then the
 // CLI against the 10,000-task database, then event delivery to the page, then agents over MCP,
-// then the durability levels, then code runs and the workflow executor, and prints the tables with
-// the targets beside them. `-- --only mcp` runs the MCP part and the durability table alone;
-// `-- --only runs` the code-run and executor part alone.
+// then the durability levels, then code runs and the workflow executor, then the graph view in
+// Chromium, and prints the tables with the targets beside them. `-- --only mcp` runs the MCP part
+// and the durability table alone; `-- --only runs` the code-run and executor part alone;
+// `-- --only ui` the graph view in Chromium (500 and 2,000 tasks, or the --sizes given).
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseOptions, type BenchOptions } from './options.ts';
-import { printMcpReport, printReport, printRunsReport } from './report/print-report.ts';
+import {
+  printMcpReport,
+  printReport,
+  printRunsReport,
+  printUiReport,
+} from './report/print-report.ts';
 import type { SizeResult } from './results.ts';
 import { describeCliLoading } from './scenarios/cli-loading.ts';
 import { CLI_DATABASE_SIZE, runCliScenarios } from './scenarios/cli.scenario.ts';
@@ -17,6 +23,7 @@ import { runEventLatency } from './scenarios/event-latency.ts';
 import { runDurability } from './scenarios/durability.scenario.ts';
 import { runMcpBench } from './scenarios/mcp-bench.scenario.ts';
 import { runRunsBench } from './scenarios/runs.scenario.ts';
+import { runUiBench, UI_SIZES } from './scenarios/ui.scenario.ts';
 
 const WORKER = fileURLToPath(new URL('./size-worker.ts', import.meta.url));
 
@@ -76,6 +83,13 @@ async function main(): Promise<void> {
     printMcpReport({ mcp, durability, loadAtStart, startedAt });
     return;
   }
+  if (options.only === 'ui') {
+    const asked =
+      process.argv.includes('--sizes') || process.argv.some((a) => a.startsWith('--sizes='));
+    const ui = await runUiBench(asked ? options.sizes : UI_SIZES);
+    printUiReport({ ui, loadAtStart, startedAt });
+    return;
+  }
   if (options.only === 'runs') {
     printRunsReport({ runs: await runRunsBench(), loadAtStart, startedAt });
     return;
@@ -99,6 +113,7 @@ async function main(): Promise<void> {
     const mcp = await runMcpBench({ rounds: options.mcpCalls });
     const durability = await runDurability();
     const runs = await runRunsBench();
+    const ui = await runUiBench();
     printReport({
       results,
       cli,
@@ -110,6 +125,7 @@ async function main(): Promise<void> {
       mcp,
       durability,
       runs,
+      ui,
     });
   } finally {
     rmSync(directory, { recursive: true, force: true });

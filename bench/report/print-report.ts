@@ -10,6 +10,8 @@ import { printEventLatency } from './print-latency.ts';
 import { listMcpMisses, printMcp } from './print-mcp.ts';
 import { listRunsMisses, printRuns, RUNS_TITLE } from './print-runs.ts';
 import type { RunsResult } from '../scenarios/runs-results.ts';
+import type { UiResult } from '../scenarios/ui.scenario.ts';
+import { listUiMisses, printUi, UI_TITLE } from './print-ui.ts';
 import {
   listMisses,
   printCli,
@@ -31,6 +33,7 @@ export interface Report {
   mcp: McpResult;
   durability: readonly DurabilityRow[];
   runs: RunsResult;
+  ui: UiResult;
 }
 
 const MCP_TITLE = 'Agents over MCP: tool-call latency on a 5,000-task project, beside a bare ping';
@@ -63,6 +66,7 @@ export function printReport(report: Report): void {
   section(MCP_TITLE, printMcp(report.mcp));
   section(DURABILITY_TITLE, printDurability(report.durability));
   section(RUNS_TITLE, printRuns(report.runs));
+  section(UI_TITLE, printUi(report.ui));
   const notes = results.flatMap((r) =>
     r.notes.map((note) => `- ${formatCount(r.size)} tasks: ${note}`),
   );
@@ -71,6 +75,7 @@ export function printReport(report: Report): void {
     ...listMisses(results, cli),
     ...listMcpMisses(report.mcp),
     ...listRunsMisses(report.runs),
+    ...listUiMisses(report.ui),
   ];
   section(
     'Targets missed',
@@ -109,6 +114,24 @@ export function printRunsReport(report: Pick<Report, 'runs' | 'loadAtStart' | 's
   );
   section(RUNS_TITLE, printRuns(report.runs));
   const misses = listRunsMisses(report.runs);
+  section(
+    'Targets missed',
+    misses.length === 0 ? 'none' : misses.map((miss) => `- ${miss}`).join('\n'),
+  );
+  console.log(`\nTotal bench time ${((Date.now() - report.startedAt) / 1000).toFixed(0)} s.`);
+}
+
+/** `npm run bench -- --only ui`: the header, the graph-view tables and their misses. */
+export function printUiReport(report: Pick<Report, 'ui' | 'loadAtStart' | 'startedAt'>): void {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  console.log(
+    `\nOrchestron bench (graph view only) — Node ${process.version}, ${cpu} × ${cpus().length}`,
+  );
+  console.log(
+    `1-minute load average ${report.loadAtStart.toFixed(2)} at the start, ${loadavg()[0]!.toFixed(2)} at the end (other work on the machine shows up in frame times).`,
+  );
+  section(UI_TITLE, printUi(report.ui));
+  const misses = listUiMisses(report.ui);
   section(
     'Targets missed',
     misses.length === 0 ? 'none' : misses.map((miss) => `- ${miss}`).join('\n'),
