@@ -1,13 +1,20 @@
 // Runs ELK layouts in one Web Worker per graph view, created on first use and ended by dispose().
+// Above ELK_TASK_LIMIT tasks ELK takes seconds (about 5 s for 2,000), so those graphs get the
+// linear-time layered layout of quick-layout.ts instead, in milliseconds.
 import ELK from 'elkjs/lib/elk-api.js';
 import { layoutInput, positionsOf } from './layout-input.ts';
+import { quickLayout } from './quick-layout.ts';
 import type { GraphEdge } from './graph-filters.ts';
 import type { Position } from './graph-edits.ts';
+
+/** The most tasks laid out by ELK; measured with `npm run bench -- --only ui`. */
+export const ELK_TASK_LIMIT = 800;
 
 export class LayoutRunner {
   private elk: InstanceType<typeof ELK> | null = null;
 
   async layout(ids: readonly number[], edges: readonly GraphEdge[]): Promise<Position[]> {
+    if (ids.length > ELK_TASK_LIMIT) return quickLayout(ids, edges);
     this.elk ??= new ELK({
       workerFactory: () =>
         new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' }),
