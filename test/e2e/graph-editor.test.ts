@@ -183,8 +183,11 @@ describe('graph editor', () => {
     const box = await node(4).boundingBox();
     await page.keyboard.press('Control+z');
     await until(is(60, 0), 'the Shift move undone');
-    const back = await node(4).boundingBox();
-    assert.ok(box && back && back.y < box.y, 'the node went back up on screen');
+    // the database answers before the page repaints: wait for the screen too
+    await until(async () => {
+      const back = await node(4).boundingBox();
+      return box !== null && back !== null && back.y < box.y;
+    }, 'the node went back up on screen');
     await page.keyboard.press('Control+z');
     await until(is(0, 0), 'the held-key move undone in one step');
     await page.keyboard.press('Control+Shift+z');

@@ -28,6 +28,21 @@ export class GraphEditor {
     this.layout = layout;
   }
 
+  /** Edits whose calls have not all been answered: an undo waits for them (see settled). */
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  /** Resolves once every edit started so far was answered and recorded, so an undo takes it back. */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.inFlight.add(work);
+    const forget = () => this.inFlight.delete(work);
+    work.then(forget, forget);
+    return work;
+  }
+
   private get state() {
     return this.store.getState();
   }
@@ -37,7 +52,14 @@ export class GraphEditor {
   }
 
   /** Creates a task at a canvas point; returns its id, or null when refused. */
-  async createTask(title: string, position: { x: number; y: number }): Promise<number | null> {
+  createTask(title: string, position: { x: number; y: number }): Promise<number | null> {
+    return this.track(this.createTaskNow(title, position));
+  }
+
+  private async createTaskNow(
+    title: string,
+    position: { x: number; y: number },
+  ): Promise<number | null> {
     const project = this.state.project;
     if (!project) return null;
     try {
@@ -56,7 +78,11 @@ export class GraphEditor {
   }
 
   /** Makes `target` wait for `source` (dragged from source's right handle to target's left). */
-  async connect(source: number, target: number): Promise<void> {
+  connect(source: number, target: number): Promise<void> {
+    return this.track(this.connectNow(source, target));
+  }
+
+  private async connectNow(source: number, target: number): Promise<void> {
     const edge: Edge = { task_id: target, depends_on: source };
     this.state.setRefused(null);
     try {
@@ -71,7 +97,11 @@ export class GraphEditor {
     }
   }
 
-  async disconnect(edges: readonly Edge[]): Promise<void> {
+  disconnect(edges: readonly Edge[]): Promise<void> {
+    return this.track(this.disconnectNow(edges));
+  }
+
+  private async disconnectNow(edges: readonly Edge[]): Promise<void> {
     const done: Edge[] = [];
     try {
       for (const edge of edges) {
@@ -85,7 +115,14 @@ export class GraphEditor {
   }
 
   /** Saves positions; a drag or a layout on demand is recorded (undo puts the tasks back). */
-  async savePositions(
+  savePositions(
+    after: readonly Position[],
+    options: { record: boolean; before?: readonly Position[] },
+  ): Promise<void> {
+    return this.track(this.savePositionsNow(after, options));
+  }
+
+  private async savePositionsNow(
     after: readonly Position[],
     { record, before }: { record: boolean; before?: readonly Position[] },
   ): Promise<void> {
@@ -138,7 +175,11 @@ export class GraphEditor {
     else void this.deleteTasks(ids, 'refuse');
   }
 
-  async deleteTasks(ids: readonly number[], mode: DeleteMode): Promise<void> {
+  deleteTasks(ids: readonly number[], mode: DeleteMode): Promise<void> {
+    return this.track(this.deleteTasksNow(ids, mode));
+  }
+
+  private async deleteTasksNow(ids: readonly number[], mode: DeleteMode): Promise<void> {
     const tasks = this.state.data.tasks;
     this.state.setPendingDelete(null);
     const gone = deletedBy(tasks, ids, mode);

@@ -146,6 +146,8 @@ export class GraphModel {
   }
 
   private async step(direction: 'undo' | 'redo'): Promise<void> {
+    // an edit still waiting for its answer is recorded once answered: undo takes that one back
+    await this.editor.settled();
     const state = this.store.getState();
     if (!state.project) return;
     const taken = direction === 'undo' ? takeUndo(state.history) : takeRedo(state.history);
