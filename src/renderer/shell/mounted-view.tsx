@@ -1,7 +1,7 @@
 // Mounts the views other features provide (graph, inbox, agents) by their agreed paths and
 // export names, loaded on first use. A view whose file is not there yet shows a placeholder, and
 // one that throws shows its error in its place rather than taking the window down.
-import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useState, type ComponentType, type ReactNode } from 'react';
 import type { ProjectSummary } from '../features/tasks/project-lookup.ts';
 import { VIEW_LABELS, type ViewName } from './views.ts';
 
@@ -37,11 +37,34 @@ function placeholder(view: ViewName): ComponentType<ShellViewProps> {
   };
 }
 
-function loadView(view: Exclude<ViewName, 'list'>): ComponentType<ShellViewProps> {
+/**
+ * A view loaded on first use. Once its module is in, it renders directly: a lazy component that
+ * suspends, even for a module already loaded, holds its content back for React's fallback
+ * throttle (about 300 ms), which a person opening the window would wait through.
+ */
+interface LoadableView {
+  lazy: ComponentType<ShellViewProps>;
+  /** The component once its module is in; null until then. */
+  loaded: ComponentType<ShellViewProps> | null;
+  preload(): Promise<unknown>;
+}
+
+function loadView(view: Exclude<ViewName, 'list'>): LoadableView {
   const { path, name } = SOURCES[view];
   const load = MODULES[path];
-  if (!load) return placeholder(view);
-  return lazy(async () => ({ default: (await load())[name] ?? placeholder(view) }));
+  if (!load) {
+    const missing = placeholder(view);
+    return { lazy: missing, loaded: missing, preload: () => Promise.resolve() };
+  }
+  let module: Promise<{ default: ComponentType<ShellViewProps> }> | null = null;
+  const fetchModule = () =>
+    (module ??= load().then((loaded) => {
+      const component = loaded[name] ?? placeholder(view);
+      loadable.loaded = component;
+      return { default: component };
+    }));
+  const loadable: LoadableView = { lazy: lazy(fetchModule), loaded: null, preload: fetchModule };
+  return loadable;
 }
 
 const VIEW_COMPONENTS = {
@@ -49,6 +72,11 @@ const VIEW_COMPONENTS = {
   inbox: loadView('inbox'),
   agents: loadView('agents'),
 };
+
+/** Starts loading a view's code ahead of showing it (the view the window opens on). */
+export function preloadView(view: ViewName): void {
+  if (view !== 'list') void VIEW_COMPONENTS[view].preload().catch(() => undefined);
+}
 
 class ViewBoundary extends Component<
   { children: ReactNode; view: ViewName },
@@ -80,6 +108,21 @@ class ViewBoundary extends Component<
   }
 }
 
+/**
+ * The view's component, chosen once per mount: switching from the lazy one to the loaded one
+ * later would be a different component to React, which would mount the view afresh.
+ */
+function ViewContent({
+  view,
+  project,
+}: {
+  view: Exclude<ViewName, 'list'>;
+  project: ProjectSummary;
+}) {
+  const [View] = useState(() => VIEW_COMPONENTS[view].loaded ?? VIEW_COMPONENTS[view].lazy);
+  return <View project={project} projectId={project.id} />;
+}
+
 export function MountedView({
   view,
   project,
@@ -87,11 +130,10 @@ export function MountedView({
   view: Exclude<ViewName, 'list'>;
   project: ProjectSummary;
 }) {
-  const View = VIEW_COMPONENTS[view];
   return (
     <ViewBoundary key={view} view={view}>
       <Suspense fallback={<p className="muted view-loading">Loading…</p>}>
-        <View project={project} projectId={project.id} />
+        <ViewContent view={view} project={project} />
       </Suspense>
     </ViewBoundary>
   );
