@@ -111,6 +111,24 @@ describe('task list model, applying events in place', () => {
   });
   after(() => core.dispose());
 
+  it('reads the first page only while behind another view, and the rest once shown', async () => {
+    const client = slowClient(core, new Prng(99));
+    const model = new TaskListModel(client, 'default');
+    model.setShown(false);
+    const stop = model.start();
+    try {
+      await until(() => model.getState().phase === 'ready', 'the first page');
+      await delay(100);
+      assert.equal(client.listTaskCalls, 1, 'one page read behind another view');
+      assert.equal(model.getState().hasMore, true);
+      model.setShown(true);
+      await until(() => !model.getState().hasMore, 'every page once shown');
+      assert.equal(model.getState().tasks.length, model.getState().count);
+    } finally {
+      stop();
+    }
+  });
+
   for (const [name, pagesToLoad] of [
     ['keeps the first page equal to a fresh read', 0],
     ['keeps loaded pages equal to a fresh read while more are loaded', 3],

@@ -10,7 +10,7 @@ import { ProjectSwitcher } from '../features/projects/project-switcher.tsx';
 import { TaskListPage } from '../features/tasks/task-list-page.tsx';
 import { TaskListContext, useTaskListModel } from '../features/tasks/use-task-list.ts';
 import { useSelection } from '../stores/selection.ts';
-import { MountedView } from './mounted-view.tsx';
+import { MountedView, preloadView } from './mounted-view.tsx';
 import { ShellContext, type ShellApi } from './shell-context.ts';
 import { useView } from './use-view.ts';
 import { showsInspector } from './views.ts';
@@ -35,6 +35,10 @@ export function AppShell() {
   const [view, showView] = useView();
   const selected = useSelection((state) => state.selectedTaskId);
   const select = useSelection((state) => state.select);
+  // the view's code loads while the project is being found, not after
+  useEffect(() => preloadView(view), [view]);
+  // behind the other views the list reads its first page only (the project and the count)
+  useEffect(() => model.setShown(view === 'list'), [model, view]);
   useEffect(() => {
     if (project) confirm(project);
   }, [project, confirm]);

@@ -1,7 +1,8 @@
-// The task list of one project, without React: loads the first page, then the rest a large page
-// at a time (the list is virtualised, sorted and filtered over every task, so it needs them all),
-// and applies every event of the feed to the loaded rows in place. Events that arrive while a
-// page is being read wait, and are applied (or skipped, when the page already shows them) after.
+// The task list of one project, without React: loads the first page, then, while the list is on
+// screen, the rest a large page at a time (the list is virtualised, sorted and filtered over
+// every task, so it needs them all), and applies every event of the feed to the loaded rows in
+// place. Events that arrive while a page is being read wait, and are applied (or skipped, when
+// the page already shows them) after.
 import { toErrorPayload, type ErrorPayload } from '../../../shared/errors.ts';
 import type { OrchestronEvent } from '../../../shared/operations/events.ops.ts';
 import type { Task } from '../../../shared/tasks/task.schema.ts';
@@ -52,6 +53,8 @@ export class TaskListModel {
   /** Whether the list was read before the feed was live (so it may miss events: read again). */
   private readWithoutFeed = false;
   private failedStep: 'load' | 'more' = 'load';
+  /** Whether the list is on screen; the pages after the first are read only while it is. */
+  private shown = true;
   private publishTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly client: RendererClient;
   /** A project id or name from the page address; the current project when null. */
@@ -86,6 +89,15 @@ export class TaskListModel {
     else void this.load();
   }
 
+  /**
+   * Tells the model whether the list is on screen. Behind another view the first page (the
+   * project and the count) is enough; the rest are read once the list is shown.
+   */
+  setShown(shown: boolean): void {
+    this.shown = shown;
+    this.continueLoading();
+  }
+
   dismissError(): void {
     this.set({ error: null });
   }
@@ -114,7 +126,7 @@ export class TaskListModel {
 
   /** Reads the next page once the last one is in, until every task is (or a read failed). */
   private continueLoading(): void {
-    if (this.cursor !== null && this.getState().error === null && this.queue === null)
+    if (this.shown && this.cursor !== null && this.getState().error === null && this.queue === null)
       void this.loadMore();
   }
 
