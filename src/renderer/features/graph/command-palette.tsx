@@ -2,6 +2,7 @@
 // mode the canvas centres and selects it; in "depend" mode the selected task comes to depend on it.
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { Task } from '../../../shared/tasks/task.schema.ts';
+import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { searchTasks } from './graph-filters.ts';
 import { useGraph, useGraphModel } from './use-graph.ts';
 
@@ -27,8 +28,7 @@ export function CommandPalette({ onFocusTask }: { onFocusTask: (id: number) => v
     else if (from !== undefined) void model.editor.connect(task.id, from);
   };
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') close();
-    else if (event.key === 'ArrowDown') setActive((i) => Math.min(i + 1, found.length - 1));
+    if (event.key === 'ArrowDown') setActive((i) => Math.min(i + 1, found.length - 1));
     else if (event.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
     else if (event.key === 'Enter') choose(found[active]);
     else return;
@@ -36,14 +36,8 @@ export function CommandPalette({ onFocusTask }: { onFocusTask: (id: number) => v
   };
   const title = mode === 'focus' ? 'Find a task' : `#${from} depends on…`;
   return (
-    <div className="palette-backdrop" onClick={close}>
-      <div
-        className="palette"
-        role="dialog"
-        aria-modal="true"
-        aria-label={title}
-        onClick={(event) => event.stopPropagation()}
-      >
+    <ModalDialog onClose={close} label={title}>
+      <div className="palette">
         <input
           autoFocus
           className="palette__input"
@@ -79,6 +73,6 @@ export function CommandPalette({ onFocusTask }: { onFocusTask: (id: number) => v
           {found.length === 0 && <li className="palette__empty">No task matches.</li>}
         </ul>
       </div>
-    </div>
+    </ModalDialog>
   );
 }

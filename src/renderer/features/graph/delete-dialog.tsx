@@ -1,5 +1,7 @@
 // Asks before deleting tasks others depend on: delete the dependents too (cascade), or make them
-// depend on the deleted task's prerequisites (relink). Escape or Cancel changes nothing.
+// depend on the deleted task's prerequisites (relink). Escape or Cancel changes nothing; Tab
+// stays in the dialog while it is open.
+import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { useGraph, useGraphModel } from './use-graph.ts';
 
 export function DeleteDialog() {
@@ -12,13 +14,8 @@ export function DeleteDialog() {
     .map((id) => `#${id} "${tasks.get(id)?.title ?? ''}"`)
     .join(', ');
   return (
-    <div className="palette-backdrop" onKeyDown={(event) => event.key === 'Escape' && cancel()}>
-      <div
-        className="delete-dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="delete-title"
-      >
+    <ModalDialog onClose={cancel} role="alertdialog" labelledBy="delete-title">
+      <div className="delete-dialog">
         <h2 id="delete-title">
           Delete {pending.ids.length === 1 ? 'this task' : `${pending.ids.length} tasks`}?
         </h2>
@@ -46,6 +43,6 @@ export function DeleteDialog() {
           </button>
         </div>
       </div>
-    </div>
+    </ModalDialog>
   );
 }
