@@ -5,13 +5,13 @@ import type { Page } from 'playwright-core';
 
 /** performance.now() (ms since navigation start) when each mark was first seen, else null. */
 export interface LoadMarks {
-  /** A task node painted (React Flow shows a node once it has measured it). */
+  /** A task painted: a node React Flow has measured and shown, or a task the overview drew. */
   nodes: number | null;
   /** The toolbar's button reads "Laying out…": the layout worker has the graph. */
   layoutStart: number | null;
   /** The button is back to "Auto-layout": positions computed, shown and saved by the server. */
   laidOut: number | null;
-  /** Task nodes in the document at the laid-out mark. */
+  /** Tasks painted (nodes, or drawn by the overview) at the laid-out mark. */
   nodeCount: number;
 }
 
@@ -21,19 +21,22 @@ export interface LoadMarks {
  */
 export const LOAD_PROBE = `(() => {
   const marks = (window.__uiMarks = { nodes: null, layoutStart: null, laidOut: null, nodeCount: 0, stop: false });
+  // tasks painted: task nodes measured and shown, or tasks the far-out overview drew
+  const shown = () => {
+    const overview = document.querySelector('canvas.graph-overview');
+    if (overview) return Number(overview.dataset.tasks || 0);
+    return [...document.querySelectorAll('.react-flow__node')].filter((n) => n.style.visibility !== 'hidden').length;
+  };
   const check = () => {
     const now = performance.now();
-    if (marks.nodes === null) {
-      const node = document.querySelector('.react-flow__node');
-      if (node && node.style.visibility !== 'hidden') marks.nodes = now;
-    }
+    if (marks.nodes === null && shown() > 0) marks.nodes = now;
     const button = document.querySelector('.graph-toolbar button[aria-keyshortcuts="L"]');
     if (button) {
       const busy = (button.textContent || '').startsWith('Laying out');
       if (busy && marks.layoutStart === null) marks.layoutStart = now;
       if (!busy && marks.layoutStart !== null && marks.laidOut === null) {
         marks.laidOut = now;
-        marks.nodeCount = document.querySelectorAll('.react-flow__node').length;
+        marks.nodeCount = shown();
       }
     }
     if (!marks.stop) requestAnimationFrame(check);

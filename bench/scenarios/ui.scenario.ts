@@ -42,6 +42,8 @@ export interface PanResult extends FrameStats {
   zoom: number;
   /** Task nodes in the document while panning (only those on screen are rendered). */
   rendered: number;
+  /** Tasks the far-out overview canvas drew instead (0 when the nodes are shown). */
+  drawn: number;
 }
 
 export interface LatencyStats {
@@ -125,10 +127,11 @@ const settle = (page: Page, ms = 500) => page.waitForTimeout(ms);
 
 async function pan(page: Page): Promise<PanResult> {
   const zoom = await zoomOf(page);
-  const rendered = (await page.evaluate(
-    `document.querySelectorAll('.react-flow__node').length`,
-  )) as number;
-  return { ...(await panAndSample(page, PAN_MS)), zoom, rendered };
+  const [rendered, drawn] = (await page.evaluate(`[
+    document.querySelectorAll('.react-flow__node:not([style*="visibility: hidden"])').length,
+    Number(document.querySelector('canvas.graph-overview')?.dataset.tasks ?? 0),
+  ]`)) as [number, number];
+  return { ...(await panAndSample(page, PAN_MS)), zoom, rendered, drawn };
 }
 
 /** Centres task `id` at zoom 1 through the Ctrl+K palette, as a person finding a task does. */

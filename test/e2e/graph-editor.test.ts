@@ -70,6 +70,23 @@ async function until(check: () => Promise<boolean>, what: string): Promise<void>
   assert.fail(`timed out waiting for ${what}`);
 }
 
+/**
+ * Presses the fit-view control and waits for the viewport to settle: React Flow fits on a later
+ * frame, and a drag that starts before then aims at where the nodes were.
+ */
+async function fitView(): Promise<void> {
+  await page.locator('.react-flow__controls-fitview').click();
+  const transform = () =>
+    page.evaluate(`document.querySelector('.react-flow__viewport').style.transform`);
+  let last = '';
+  await until(async () => {
+    const now = (await transform()) as string;
+    const still = now === last;
+    last = now;
+    return still;
+  }, 'the view to settle');
+}
+
 /** Drags from the prerequisite's right handle to the dependent's left handle. */
 async function connect(from: number, to: number): Promise<void> {
   const source = await node(from).locator('.react-flow__handle.source').boundingBox();
@@ -97,7 +114,7 @@ describe('graph editor', () => {
   });
 
   it('creates a task by double-clicking the canvas and typing its title', async () => {
-    await page.locator('.react-flow__controls-fitview').click();
+    await fitView();
     const pane = await page.locator('.react-flow__pane').boundingBox();
     assert.ok(pane);
     // the top margin fitView leaves: empty canvas, clear of the minimap and controls
@@ -109,7 +126,7 @@ describe('graph editor', () => {
   });
 
   it('adds a dependency by connecting two nodes', async () => {
-    await page.locator('.react-flow__controls-fitview').click();
+    await fitView();
     await connect(3, 5);
     await until(async () => (await tasks()).get(5)?.dependencies.includes(3) === true, 'the edge');
     await page.locator('.react-flow__edge[data-id="3->5"]').waitFor();
@@ -194,9 +211,38 @@ describe('graph editor', () => {
     await until(is(60, 0), 'the held-key move redone');
   });
 
+  it('asks before deleting a task others depend on, keeps Tab in the question, and relinks', async () => {
+    // #3 "Write the docs" depends on #2 "Build the API", which depends on #1
+    await node(2).click();
+    await page.keyboard.press('Delete');
+    const dialog = page.getByRole('alertdialog', { name: 'Delete this task?' });
+    await dialog.waitFor();
+    assert.match((await dialog.textContent()) ?? '', /Other tasks depend on #2 "Build the API"/);
+    for (let press = 0; press < 4; press++) await page.keyboard.press('Tab');
+    assert.equal(
+      await page.evaluate(`document.activeElement?.closest('dialog') !== null`),
+      true,
+      'Tab stays in the dialog',
+    );
+    await page.screenshot({ path: join(RESULTS, 'graph-delete-question.png') });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    assert.ok((await tasks()).has(2), 'Escape deletes nothing');
+    await node(2).click();
+    await page.keyboard.press('Delete');
+    await dialog.getByRole('button', { name: 'Delete and relink dependents' }).click();
+    await until(async () => !(await tasks()).has(2), 'the delete');
+    assert.deepEqual((await tasks()).get(3)!.dependencies, [1], 'the docs now wait on #1');
+    await node(2).waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+z');
+    await until(
+      async () => [...(await tasks()).values()].some((t) => t.title === 'Build the API'),
+      'the delete undone',
+    );
+  });
+
   it('looks right in light and dark, with no errors in the console', async () => {
-    await page.locator('.react-flow__controls-fitview').click();
-    await page.waitForTimeout(300);
+    await fitView();
     await page.emulateMedia({ colorScheme: 'light' });
     await page.screenshot({ path: join(RESULTS, 'graph-light.png') });
     await page.emulateMedia({ colorScheme: 'dark' });

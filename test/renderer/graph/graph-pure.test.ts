@@ -34,49 +34,7 @@ import {
   withRenamed,
 } from '../../../src/renderer/features/graph/undo-stack.ts';
 import { createGraphStore } from '../../../src/renderer/stores/graph-store.ts';
-
-function task(id: number, fields: Partial<Task> = {}): Task {
-  return {
-    id,
-    project_id: 1,
-    parent_id: null,
-    title: `Task ${id}`,
-    description: '',
-    details: '',
-    test_strategy: '',
-    acceptance_criteria: [],
-    status: 'pending',
-    priority: 2,
-    priority_label: 'medium',
-    tags: [],
-    dependencies: [],
-    file_refs: [],
-    assignee: null,
-    code_language: null,
-    execution_environment: null,
-    complexity_score: null,
-    estimated_hours: null,
-    progress: 0,
-    requires_approval: false,
-    run_spec: null,
-    verify_spec: null,
-    version: 1,
-    created_by: 'test',
-    created_at: 't',
-    updated_at: 't',
-    started_at: null,
-    completed_at: null,
-    lease_holder: null,
-    lease_expires_at: null,
-    paused_at: null,
-    paused_by: null,
-    paused_reason: null,
-    position: null,
-    ready: true,
-    waiting_on_failed: false,
-    ...fields,
-  } as Task;
-}
+import { task } from './make-task.ts';
 
 function data(...tasks: Task[]): GraphData {
   return { tasks: new Map(tasks.map((t) => [t.id, t])), questions: new Map() };

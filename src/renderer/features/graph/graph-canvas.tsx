@@ -7,6 +7,7 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore as useFlowStore,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -27,9 +28,14 @@ import { useShallow } from 'zustand/react/shallow';
 import { useStore } from 'zustand';
 import { useSelection } from '../../stores/selection.ts';
 import { DraftInput } from './draft-input.tsx';
-import { visibleGraph } from './graph-filters.ts';
+import { placedGraph, visibleGraph } from './graph-filters.ts';
 import type { GraphModel } from './graph-model.ts';
-import { NodeCache, type GraphFlowEdge, type TaskNode as TaskNodeType } from './graph-nodes.ts';
+import {
+  NodeCache,
+  criticalEdgeIds,
+  type GraphFlowEdge,
+  type TaskNode as TaskNodeType,
+} from './graph-nodes.ts';
 import {
   arrowOffset,
   finishMove,
@@ -38,14 +44,23 @@ import {
   shownPositions,
   type KeyboardMove,
 } from './keyboard-move.ts';
+import { OverviewCanvas } from './overview-canvas.tsx';
+import { isOverview, overviewScene, taskAt } from './overview-scene.ts';
 import { RefusedEdge } from './refused-edge-view.tsx';
 import { TaskNode } from './task-node.tsx';
+import { useKeepSelectedInView } from './keep-in-view.ts';
+import { NODE_SIZE } from './layout-input.ts';
 import { useGraphModel } from './use-graph.ts';
 
 // module scope, as React Flow asks: a new object per render would remount every node
 const NODE_TYPES = { task: TaskNode };
 const EDGE_TYPES = { refused: RefusedEdge };
 const DEFAULT_EDGE_OPTIONS = { interactionWidth: 16 };
+// fit view frames every task, also those the overview draws in place of their nodes
+const FIT_VIEW_OPTIONS = { includeHiddenNodes: true };
+const NO_EDGES: GraphFlowEdge[] = [];
+const overviewSelector = (state: { transform: [number, number, number] }) =>
+  isOverview(state.transform[2]);
 
 function useCanvasState() {
   const { store } = useGraphModel();
@@ -61,8 +76,29 @@ function useCanvasState() {
       highlight: state.highlight,
       criticalPath: state.criticalPath,
       refused: state.refused,
+      project: state.project?.id ?? null,
     })),
   );
+}
+
+/**
+ * Frames the whole graph once per project, when its first tasks are placed: on opening a laid-out
+ * project, or after the first layout of one whose tasks had no positions yet. True until framed:
+ * the nodes stay hidden meanwhile, so a large graph is never mounted at the default zoom first.
+ */
+function useFitOnFirstTasks(project: number | null, placed: number): boolean {
+  const flow = useReactFlow();
+  const [framed, setFramed] = useState<number | null>(null);
+  const framing = project !== null && placed > 0 && framed !== project;
+  useEffect(() => {
+    if (!framing) return;
+    let current = true;
+    void flow.fitView(FIT_VIEW_OPTIONS).then(() => current && setFramed(project));
+    return () => {
+      current = false;
+    };
+  }, [flow, framing, project]);
+  return framing;
 }
 
 /**
@@ -135,11 +171,15 @@ export function GraphCanvas() {
   const [measuredVersion, setMeasuredVersion] = useState(0);
   const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(new Set());
   const dragStart = useRef<{ task_id: number; x: number; y: number }[]>([]);
+  // a boolean selector: the canvas renders again only when the zoom crosses the threshold
+  const farOut = useFlowStore(overviewSelector);
 
   const visible = useMemo(
-    () => visibleGraph(view.tasks, view.filters, view.collapsed),
+    () => placedGraph(visibleGraph(view.tasks, view.filters, view.collapsed), view.tasks),
     [view.tasks, view.filters, view.collapsed],
   );
+  const framing = useFitOnFirstTasks(view.project, visible.ids.length);
+  const overview = farOut && !framing;
   const critical = useMemo(
     () => new Set(view.highlight.critical ? view.criticalPath : []),
     [view.highlight.critical, view.criticalPath],
@@ -156,12 +196,14 @@ export function GraphCanvas() {
         critical,
         showReady: view.highlight.ready,
         measured: measured.current,
+        hidden: overview || framing,
       }),
     // measuredVersion stands for the measured map, which is kept in a ref
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [view, visible, critical, measuredVersion],
+    [view, visible, critical, measuredVersion, overview, framing],
   );
   const keyboardMove = useKeyboardMove(model, visible.ids);
+  useKeepSelectedInView(model);
   const edges = useMemo(
     () =>
       cache.current.buildEdges(
@@ -171,6 +213,18 @@ export function GraphCanvas() {
         selectedEdges,
       ),
     [visible, view.highlight.critical, view.criticalPath, view.refused, selectedEdges],
+  );
+  const scene = useMemo(
+    () =>
+      overview
+        ? overviewScene(
+            nodes,
+            visible.edges,
+            criticalEdgeIds(view.highlight.critical ? view.criticalPath : []),
+            view.selected,
+          )
+        : null,
+    [overview, nodes, visible.edges, view.highlight.critical, view.criticalPath, view.selected],
   );
 
   const onNodesChange = useCallback(
@@ -257,6 +311,26 @@ export function GraphCanvas() {
     [model],
   );
 
+  /** The task the overview draws under the pointer; null when the nodes themselves are shown. */
+  const overviewTaskAt = useCallback(
+    (event: MouseEvent): number | null =>
+      scene
+        ? taskAt(scene, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }))
+        : null,
+    [flow, scene],
+  );
+
+  const onPaneClick = useCallback(
+    (event: MouseEvent) => {
+      // far out the overview selects (the task under the pointer, or none); else React Flow does
+      if (!scene) return;
+      const id = overviewTaskAt(event);
+      model.store.getState().setSelected(new Set(id === null ? [] : [id]));
+      useSelection.getState().select(id);
+    },
+    [model, overviewTaskAt, scene],
+  );
+
   const onDoubleClick = useCallback(
     (event: MouseEvent) => {
       // only the empty canvas: not a node, an edge, a label, the controls or the minimap
@@ -264,17 +338,28 @@ export function GraphCanvas() {
       if (!target.closest('.react-flow__pane') && !target.closest('.react-flow__background'))
         return;
       if (target.closest('.react-flow__node, .react-flow__edge, .react-flow__panel')) return;
+      const id = overviewTaskAt(event);
+      const position = id === null ? null : model.store.getState().data.tasks.get(id)?.position;
+      if (position) {
+        // far out, a double-click on a task zooms in on it (its clicks have selected it)
+        const centre = {
+          x: position.x + NODE_SIZE.width / 2,
+          y: position.y + NODE_SIZE.height / 2,
+        };
+        void flow.setCenter(centre.x, centre.y, { zoom: 1, duration: 300 });
+        return;
+      }
       const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
       model.store.getState().setDraft({ x: Math.round(point.x), y: Math.round(point.y) });
     },
-    [flow, model],
+    [flow, model, overviewTaskAt],
   );
 
   return (
     <div className="graph-canvas" onDoubleClick={onDoubleClick} {...keyboardMove}>
       <ReactFlow<TaskNodeType, GraphFlowEdge>
         nodes={nodes}
-        edges={edges}
+        edges={overview || framing ? NO_EDGES : edges}
         nodeTypes={NODE_TYPES}
         edgeTypes={EDGE_TYPES}
         defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
@@ -284,18 +369,19 @@ export function GraphCanvas() {
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
         onBeforeDelete={onBeforeDelete}
+        onPaneClick={onPaneClick}
         zoomOnDoubleClick={false}
         onlyRenderVisibleElements
         deleteKeyCode={['Delete', 'Backspace']}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         colorMode="system"
         minZoom={0.05}
-        fitView
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={24} />
-        <MiniMap pannable zoomable ariaLabel="Overview of the graph" />
-        <Controls />
+        {scene && <OverviewCanvas scene={scene} />}
+        {!scene && !framing && <MiniMap pannable zoomable ariaLabel="Overview of the graph" />}
+        <Controls fitViewOptions={FIT_VIEW_OPTIONS} />
         <DraftInput />
       </ReactFlow>
     </div>

@@ -100,6 +100,21 @@ export function visibleGraph(
   return { ids, edges: [...edges.values()], folded };
 }
 
+/**
+ * The shown graph without the tasks still waiting for their first position (and their edges):
+ * they appear once a layout places them, not piled at the origin. The same object when all
+ * have a position.
+ */
+export function placedGraph(graph: VisibleGraph, tasks: ReadonlyMap<number, Task>): VisibleGraph {
+  const placed = (id: number) => tasks.get(id)?.position != null;
+  if (graph.ids.every(placed)) return graph;
+  return {
+    ids: graph.ids.filter(placed),
+    edges: graph.edges.filter((edge) => placed(edge.source) && placed(edge.target)),
+    folded: graph.folded,
+  };
+}
+
 export interface FilterChoices {
   tags: string[];
   assignees: string[];

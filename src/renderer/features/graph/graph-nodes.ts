@@ -3,7 +3,8 @@
 // node) repaints only what moved, changed status, or was selected.
 import type { Edge, Node } from '@xyflow/react';
 import type { Task } from '../../../shared/tasks/task.schema.ts';
-import type { VisibleGraph } from './graph-filters.ts';
+import { edgeId, type VisibleGraph } from './graph-filters.ts';
+import { NODE_SIZE } from './layout-input.ts';
 import { cycleEdgeIds, type RefusedEdge } from './refused-edge.ts';
 
 export interface TaskNodeData extends Record<string, unknown> {
@@ -31,6 +32,16 @@ export interface NodeInputs {
   critical: ReadonlySet<number>;
   showReady: boolean;
   measured: ReadonlyMap<number, { width: number; height: number }>;
+  /** Seen from far out: React Flow keeps the nodes (for fit view) but the overview draws them. */
+  hidden: boolean;
+}
+
+/** The ids of the edges along a critical path (its tasks in order). */
+export function criticalEdgeIds(criticalPath: readonly number[]): Set<string> {
+  const onPath = new Set<string>();
+  for (let index = 0; index + 1 < criticalPath.length; index++)
+    onPath.add(edgeId(criticalPath[index]!, criticalPath[index + 1]!));
+  return onPath;
 }
 
 function sameData(a: TaskNodeData, b: TaskNodeData): boolean {
@@ -67,7 +78,8 @@ export class NodeCache {
         critical: inputs.critical.has(id),
         readyMark: inputs.showReady && task.ready,
       };
-      const selected = inputs.selected.has(id);
+      // React Flow never holds a hidden node selected: a click on the pane would unselect it
+      const selected = inputs.selected.has(id) && !inputs.hidden;
       const measured = inputs.measured.get(id);
       const previous = this.nodes.get(key);
       const reuse =
@@ -75,6 +87,7 @@ export class NodeCache {
         previous.position.x === position.x &&
         previous.position.y === position.y &&
         previous.selected === selected &&
+        previous.hidden === inputs.hidden &&
         previous.measured?.width === measured?.width &&
         previous.measured?.height === measured?.height &&
         sameData(previous.data, data);
@@ -88,6 +101,10 @@ export class NodeCache {
               position,
               data,
               selected,
+              hidden: inputs.hidden,
+              // the size before it is measured, so fit view frames tasks never rendered
+              initialWidth: NODE_SIZE.width,
+              initialHeight: NODE_SIZE.height,
               ariaLabel: `Task #${id}: ${task.title}, ${task.status.replace('_', ' ')}`,
               ...(measured ? { measured } : {}),
             },
@@ -103,9 +120,7 @@ export class NodeCache {
     refused: RefusedEdge | null,
     selected: ReadonlySet<string>,
   ): GraphFlowEdge[] {
-    const onPath = new Set<string>();
-    for (let index = 0; index + 1 < criticalPath.length; index++)
-      onPath.add(`${criticalPath[index]}->${criticalPath[index + 1]}`);
+    const onPath = criticalEdgeIds(criticalPath);
     const inCycle = refused ? cycleEdgeIds(refused) : new Set<string>();
     const next = new Map<string, GraphFlowEdge>();
     for (const edge of visible.edges) {

@@ -107,13 +107,17 @@ function GraphEditorPage() {
       state.expand(ancestors);
       state.setSelected(new Set([id]));
       const { x, y } = task.position ?? { x: 0, y: 0 };
-      void flow.setCenter(x + NODE_SIZE.width / 2, y + NODE_SIZE.height / 2, {
-        zoom: Math.max(flow.getZoom(), 1),
-        duration: 300,
-      });
-      requestAnimationFrame(() =>
-        document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`)?.focus(),
-      );
+      // focused once there: a node focused mid-flight would pan React Flow to it at that zoom
+      void flow
+        .setCenter(x + NODE_SIZE.width / 2, y + NODE_SIZE.height / 2, {
+          zoom: Math.max(flow.getZoom(), 1),
+          duration: 300,
+        })
+        .then(() =>
+          requestAnimationFrame(() =>
+            document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`)?.focus(),
+          ),
+        );
     },
     [flow, model],
   );

@@ -1,6 +1,6 @@
 // A task on the canvas: title, status colour, priority, who holds it (agent with its lease, or
 // assignee), progress, complexity when known, and badges for an open question or a review.
-import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { Task } from '../../../shared/tasks/task.schema.ts';
 import type { TaskNode as TaskNodeType } from './graph-nodes.ts';
@@ -29,31 +29,8 @@ function Holder({ task }: { task: Task }) {
   return null;
 }
 
-/** Below this zoom the details are too small to read: a node shows its status and title only. */
-const DETAIL_ZOOM = 0.35;
-const farOut = (state: { transform: [number, number, number] }) => state.transform[2] < DETAIL_ZOOM;
-
-/** A node seen from far out: its status colour and its title, few elements to paint. */
-function FarTaskNode({ id, task, classes }: { id: string; task: Task; classes: string }) {
-  return (
-    <div className={`${classes} task-node--far`} data-task-id={id}>
-      <Handle type="target" position={Position.Left} aria-label="Depends on (drop here)" />
-      <div className="task-node__title">
-        #{task.id} {task.title}
-      </div>
-      <Handle
-        type="source"
-        position={Position.Right}
-        aria-label="Prerequisite of (drag from here)"
-      />
-    </div>
-  );
-}
-
 function TaskNodeView({ id, data, selected }: NodeProps<TaskNodeType>) {
   const model = useGraphModel();
-  // a boolean selector: a node renders again only when the zoom crosses the threshold
-  const far = useStore(farOut);
   const { task } = data;
   const classes = [
     'task-node',
@@ -62,7 +39,6 @@ function TaskNodeView({ id, data, selected }: NodeProps<TaskNodeType>) {
     data.critical ? 'task-node--critical' : '',
     data.readyMark ? 'task-node--ready' : '',
   ];
-  if (far) return <FarTaskNode id={id} task={task} classes={classes.filter(Boolean).join(' ')} />;
   return (
     <div className={classes.filter(Boolean).join(' ')} data-task-id={id}>
       <Handle type="target" position={Position.Left} aria-label="Depends on (drop here)" />

@@ -1,0 +1,180 @@
+// The graph seen from far out, in a real browser against a real server and database: below the
+// overview zoom the task nodes leave the document and a canvas draws every task where its node
+// would be; a click there selects the task (the inspector opens on it), a double-click zooms in
+// on it and brings the nodes back. Screenshots in light and dark.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { Orchestrator } from '../../src/core/orchestrator.ts';
+import { startWebServer } from '../../src/host/web/web-server.ts';
+import { OVERVIEW_ZOOM } from '../../src/renderer/features/graph/overview-scene.ts';
+import { launchChromium } from './chromium.ts';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const RESULTS = join(ROOT, 'test-results');
+const CLI = { actor: 'cli:test' };
+const PHASES = 6;
+const PER_PHASE = 10;
+const TASKS = PHASES * PER_PHASE;
+
+let folder: string;
+let orchestrator: Orchestrator;
+let server: { url: string; close(): Promise<void> };
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+
+before(async () => {
+  assert.ok(existsSync(join(ROOT, 'out', 'renderer', 'index.html')), 'run `npm run build` first');
+  folder = mkdtempSync(join(tmpdir(), 'orchestron-overview-'));
+  orchestrator = new Orchestrator({ databasePath: join(folder, 'graph.db'), watchIntervalMs: 25 });
+  // phases of ten, each task waiting on the one in its place a phase before
+  for (let index = 0; index < TASKS; index++) {
+    const waitsOn = index >= PER_PHASE ? [index - PER_PHASE + 1] : [];
+    await orchestrator.call(
+      'create_task',
+      { title: `Step ${index + 1}`, dependencies: waitsOn },
+      CLI,
+    );
+  }
+  server = await startWebServer({ orchestrator, port: 0 });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1360, height: 880 } });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  await page.goto(new URL('?view=graph', server.url).href);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  orchestrator?.dispose();
+  if (folder) rmSync(folder, { recursive: true, force: true });
+});
+
+async function until(check: () => Promise<boolean>, what: string): Promise<void> {
+  for (let tries = 0; tries < 100; tries++) {
+    if (await check()) return;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  assert.fail(`timed out waiting for ${what}`);
+}
+
+function viewportTransform(): Promise<string> {
+  return page.evaluate(`document.querySelector('.react-flow__viewport').style.transform`);
+}
+
+async function zoom(): Promise<number> {
+  const transform = await viewportTransform();
+  return Number(/scale\(([\d.e-]+)\)/.exec(transform)?.[1]);
+}
+
+/** Waits until the viewport has stopped moving (an animated zoom has ended). */
+async function settled(): Promise<void> {
+  let last = Number.NaN;
+  await until(async () => {
+    const now = await zoom();
+    const still = now === last;
+    last = now;
+    return still;
+  }, 'the viewport to settle');
+}
+
+/** Where on screen the centre of task `id` is drawn, from its saved position and the viewport. */
+async function screenPoint(id: number): Promise<{ x: number; y: number }> {
+  const { task } = await orchestrator.call('get_task', { task_id: id }, CLI);
+  assert.ok(task.position, `task ${id} has a position`);
+  const transform = await viewportTransform();
+  const [, x, y, scale] = /translate\(([-\d.e]+)px, ([-\d.e]+)px\) scale\(([\d.e-]+)\)/
+    .exec(transform)!
+    .map(Number);
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  // the drawn card is 240 × 96 in flow units (the node's size), its centre a safe point
+  return {
+    x: pane.x + x! + (task.position.x + 120) * scale!,
+    y: pane.y + y! + (task.position.y + 48) * scale!,
+  };
+}
+
+/** The canvas pixel's alpha at a page point: 0 where nothing is drawn. */
+function alphaAt(point: { x: number; y: number }): Promise<number> {
+  return page.evaluate(`(() => {
+    const canvas = document.querySelector('canvas.graph-overview');
+    const box = canvas.getBoundingClientRect();
+    const ratio = canvas.width / box.width;
+    const x = Math.round((${point.x} - box.left) * ratio);
+    const y = Math.round((${point.y} - box.top) * ratio);
+    return canvas.getContext('2d').getImageData(x, y, 1, 1).data[3];
+  })()`);
+}
+
+describe('the graph from far out', () => {
+  it('lays the tasks out and shows them as nodes at a readable zoom', async () => {
+    await until(
+      async () => (await page.locator('.react-flow__node').count()) > 0,
+      'the task nodes',
+    );
+    const placed = async () => {
+      const listed = await orchestrator.call('list_tasks', { fields: 'full', limit: 500 }, CLI);
+      return (listed.tasks as { position: unknown }[]).every((task) => task.position !== null);
+    };
+    await until(placed, 'the layout saved');
+  });
+
+  it('draws every task on a canvas instead of nodes below the overview zoom', async () => {
+    // one step at a time, each animation ended before the next, as a person clicking would
+    while ((await zoom()) >= OVERVIEW_ZOOM) {
+      await page.locator('.react-flow__controls-zoomout').click();
+      await settled();
+    }
+    const overview = page.locator('canvas.graph-overview');
+    await overview.waitFor();
+    await until(
+      async () => (await overview.getAttribute('data-tasks')) === String(TASKS),
+      `${TASKS} tasks drawn`,
+    );
+    assert.equal(await page.locator('.react-flow__node').count(), 0, 'no task nodes left');
+    assert.equal(await page.locator('.react-flow__minimap').count(), 0, 'no minimap over it');
+    await page.getByText('Overview: click a task to select it').waitFor();
+    const task = await screenPoint(25);
+    assert.equal(await alphaAt(task), 255, 'task 25 is drawn where its node would be');
+    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    assert.equal(
+      await alphaAt({ x: pane.x + 4, y: pane.y + pane.height - 4 }),
+      0,
+      'the empty corner is clear',
+    );
+  });
+
+  it('selects a task clicked on the overview and opens it in the inspector', async () => {
+    const point = await screenPoint(25);
+    await page.mouse.click(point.x, point.y);
+    await page.locator('aside.inspector[data-task-id="25"]').waitFor();
+    mkdirSync(RESULTS, { recursive: true });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.screenshot({ path: join(RESULTS, 'graph-overview-light.png') });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForTimeout(100);
+    await page.screenshot({ path: join(RESULTS, 'graph-overview-dark.png') });
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('zooms in on a task double-clicked on the overview', async () => {
+    const point = await screenPoint(40);
+    await page.mouse.dblclick(point.x, point.y);
+    await until(async () => (await zoom()) === 1, 'zoom 1');
+    await page.locator('.react-flow__node[data-id="40"]').waitFor();
+    await page.locator('aside.inspector[data-task-id="40"]').waitFor();
+    assert.equal(await page.locator('canvas.graph-overview').count(), 0);
+    await page.locator('.react-flow__minimap').waitFor();
+    const created = await orchestrator.call('list_tasks', { limit: 1 }, CLI);
+    assert.equal(created.count, TASKS, 'a double-click on a task creates none');
+  });
+
+  it('left nothing in the console', () => {
+    assert.deepEqual(problems, []);
+  });
+});
