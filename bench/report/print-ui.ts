@@ -84,6 +84,22 @@ export function printUi(result: UiResult): string {
     ]),
     ['right', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
   );
+  const wheel = formatTable(
+    ['Tasks', 'Frames', 'Median fps', 'Mean fps', 'Worst frame', 'Frames > 20 ms'],
+    result.sizes.map((size) => {
+      const stats = size.wheelIn;
+      if (!stats) return [formatCount(size.size), '–', '–', '–', '–', '–'];
+      return [
+        formatCount(size.size),
+        String(stats.frames),
+        fps(stats.medianFps),
+        fps(stats.meanFps),
+        ms(stats.worstFrameMs),
+        String(stats.slowFrames),
+      ];
+    }),
+    ['right', 'right', 'right', 'right', 'right', 'right'],
+  );
   const repaint = formatTable(
     ['Tasks', 'Renames', 'p50', 'p95', 'Max', 'Missed'],
     result.sizes.map(repaintRow),
@@ -93,15 +109,21 @@ export function printUi(result: UiResult): string {
     size.problems.map((problem) => `- ${formatCount(size.size)} tasks: ${problem}`),
   );
   return [
-    'First open (no saved positions), ms from navigation start: first task node painted; laid out =',
-    'the ELK worker done, positions shown and saved by the server. Reopened: the same page opened',
-    'again with positions saved. Auto-layout (L): the button pressed until the positions are saved.',
+    'First open (no saved positions), ms from navigation start: first task painted (a node, or the',
+    'far-out overview); laid out = the layout done (ELK up to 300 tasks, the layered layout above),',
+    'positions saved by the server and painted. Reopened: the same page opened again with positions',
+    'saved. Auto-layout (L): the button pressed until the positions are saved.',
     '',
     load,
     '',
     'Dragging the canvas for 2 s (requestAnimationFrame sampled in the page):',
     '',
     pan,
+    '',
+    'Zooming in with the mouse wheel from the whole graph to zoom 1 (the overview gives way to task',
+    'nodes at 50 %; the worst frame is that switch):',
+    '',
+    wheel,
     '',
     `A rename written by a second Orchestrator in another process until the node shows it (page`,
     `clock against the writer's, same machine; the server polls the file every ${result.serverPollMs} ms):`,

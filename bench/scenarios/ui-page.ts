@@ -11,34 +11,40 @@ export interface LoadMarks {
   layoutStart: number | null;
   /** The button is back to "Auto-layout": positions computed, shown and saved by the server. */
   laidOut: number | null;
-  /** Tasks painted (nodes, or drawn by the overview) at the laid-out mark. */
-  nodeCount: number;
 }
 
 /**
  * Installed before the page's own scripts: checks once a frame, in requestAnimationFrame (so a
- * mark is the frame that paints the change), until the bench sets `stop`.
+ * mark is the frame that paints the change), until the bench sets `stop`. The layout button is
+ * also watched for every change of its text, so a layout done within one frame is still seen.
+ * `__uiResetLayout()` forgets the layout marks before the bench presses the button.
  */
 export const LOAD_PROBE = `(() => {
-  const marks = (window.__uiMarks = { nodes: null, layoutStart: null, laidOut: null, nodeCount: 0, stop: false });
+  const marks = (window.__uiMarks = { nodes: null, layoutStart: null, laidOut: null, stop: false });
+  let busySeen = false, doneSeen = false;
+  window.__uiResetLayout = () => {
+    busySeen = doneSeen = false;
+    marks.layoutStart = marks.laidOut = null;
+  };
   // tasks painted: task nodes measured and shown, or tasks the far-out overview drew
   const shown = () => {
     const overview = document.querySelector('canvas.graph-overview');
     if (overview) return Number(overview.dataset.tasks || 0);
     return [...document.querySelectorAll('.react-flow__node')].filter((n) => n.style.visibility !== 'hidden').length;
   };
+  const watch = () => {
+    const button = document.querySelector('.graph-toolbar button[aria-keyshortcuts="L"]');
+    if (!button) return;
+    if ((button.textContent || '').startsWith('Laying out')) busySeen = true;
+    else if (busySeen) doneSeen = true;
+  };
+  new MutationObserver(watch).observe(document, { subtree: true, childList: true, characterData: true });
   const check = () => {
     const now = performance.now();
+    watch();
     if (marks.nodes === null && shown() > 0) marks.nodes = now;
-    const button = document.querySelector('.graph-toolbar button[aria-keyshortcuts="L"]');
-    if (button) {
-      const busy = (button.textContent || '').startsWith('Laying out');
-      if (busy && marks.layoutStart === null) marks.layoutStart = now;
-      if (!busy && marks.layoutStart !== null && marks.laidOut === null) {
-        marks.laidOut = now;
-        marks.nodeCount = shown();
-      }
-    }
+    if (busySeen && marks.layoutStart === null) marks.layoutStart = now;
+    if (doneSeen && marks.laidOut === null) marks.laidOut = now;
     if (!marks.stop) requestAnimationFrame(check);
   };
   requestAnimationFrame(check);
@@ -117,6 +123,24 @@ export function frameStats(times: readonly number[]): FrameStats {
   };
 }
 
+/** Starts recording the time of every frame the page paints. */
+function startFrames(page: Page): Promise<unknown> {
+  return page.evaluate(`(() => {
+    const times = (window.__uiFrames = []);
+    window.__uiSampling = true;
+    const loop = (time) => { times.push(time); if (window.__uiSampling) requestAnimationFrame(loop); };
+    requestAnimationFrame(loop);
+  })()`);
+}
+
+/** Stops the recording; the frame times since startFrames. */
+async function stopFrames(page: Page): Promise<number[]> {
+  return (await page.evaluate(`(() => {
+    window.__uiSampling = false;
+    return window.__uiFrames;
+  })()`)) as number[];
+}
+
 /**
  * Pans by dragging the empty canvas round a circle for `durationMs` while a requestAnimationFrame
  * loop in the page records every frame's time; returns the frame statistics of the drag.
@@ -125,12 +149,7 @@ export async function panAndSample(page: Page, durationMs: number): Promise<Fram
   const from = await emptyCanvasPoint(page);
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
-  await page.evaluate(`(() => {
-    const times = (window.__uiFrames = []);
-    window.__uiSampling = true;
-    const loop = (time) => { times.push(time); if (window.__uiSampling) requestAnimationFrame(loop); };
-    requestAnimationFrame(loop);
-  })()`);
+  await startFrames(page);
   const radius = 160;
   const start = Date.now();
   // about 125 moves a second, as a mouse reports them; Chromium hands the page one a frame
@@ -143,11 +162,24 @@ export async function panAndSample(page: Page, durationMs: number): Promise<Fram
     await new Promise((resolve) => setTimeout(resolve, 8));
   }
   await page.mouse.up();
-  const times = (await page.evaluate(`(() => {
-    window.__uiSampling = false;
-    return window.__uiFrames;
-  })()`)) as number[];
-  return frameStats(times);
+  return frameStats(await stopFrames(page));
+}
+
+/**
+ * Zooms in with the mouse wheel at the canvas's centre, from where the view is to zoom 1 (across
+ * the switch from the overview to task nodes), sampling every frame meanwhile.
+ */
+export async function wheelInAndSample(page: Page): Promise<FrameStats> {
+  const at = await emptyCanvasPoint(page);
+  await page.mouse.move(at.x, at.y);
+  await startFrames(page);
+  const deadline = Date.now() + 10_000;
+  while ((await zoomOf(page)) < 1 && Date.now() < deadline) {
+    await page.mouse.wheel(0, -60);
+    await new Promise((resolve) => setTimeout(resolve, 16));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  return frameStats(await stopFrames(page));
 }
 
 /** Records, on the page clock (Date.now()), when each "ui latency <i>" title is first shown. */

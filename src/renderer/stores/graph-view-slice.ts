@@ -1,5 +1,6 @@
 // What the person is doing with the graph, not part of the data: filters, folded parents,
-// highlights, selection, positions while dragging, open dialogs, and the last error or notice.
+// highlights, selection, positions while dragging, open dialogs, a flight from the overview, and
+// the last error or notice.
 import type { StateCreator } from 'zustand/vanilla';
 import type { ErrorPayload } from '../../shared/errors.ts';
 import { NO_FILTERS, type GraphFilters } from '../features/graph/graph-filters.ts';
@@ -35,6 +36,8 @@ export interface GraphViewSlice {
   draft: Draft | null;
   pendingDelete: PendingDelete | null;
   layingOut: boolean;
+  /** The view is flying from the overview to a task: the overview stays until it lands. */
+  flying: boolean;
   setFilters(filters: Partial<GraphFilters>): void;
   toggleCollapsed(id: number): void;
   expand(ids: Iterable<number>): void;
@@ -48,6 +51,7 @@ export interface GraphViewSlice {
   setDraft(draft: Draft | null): void;
   setPendingDelete(pending: PendingDelete | null): void;
   setLayingOut(layingOut: boolean): void;
+  setFlying(flying: boolean): void;
 }
 
 export const createGraphViewSlice: StateCreator<GraphState, [], [], GraphViewSlice> = (set) => ({
@@ -63,6 +67,7 @@ export const createGraphViewSlice: StateCreator<GraphState, [], [], GraphViewSli
   draft: null,
   pendingDelete: null,
   layingOut: false,
+  flying: false,
   setFilters: (filters) => set((state) => ({ filters: { ...state.filters, ...filters } })),
   toggleCollapsed: (id) =>
     set((state) => {
@@ -87,4 +92,5 @@ export const createGraphViewSlice: StateCreator<GraphState, [], [], GraphViewSli
   setDraft: (draft) => set({ draft }),
   setPendingDelete: (pendingDelete) => set({ pendingDelete }),
   setLayingOut: (layingOut) => set({ layingOut }),
+  setFlying: (flying) => set({ flying }),
 });

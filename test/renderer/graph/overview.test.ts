@@ -17,6 +17,8 @@ import {
   taskAt,
   viewRect,
 } from '../../../src/renderer/features/graph/overview-scene.ts';
+import { flyTo } from '../../../src/renderer/features/graph/fly-to.ts';
+import { createGraphStore } from '../../../src/renderer/stores/graph-store.ts';
 import type { Task } from '../../../src/shared/tasks/task.schema.ts';
 import { task } from './make-task.ts';
 
@@ -49,8 +51,9 @@ const three = () =>
 
 describe('the overview scene', () => {
   it('switches below the overview zoom only', () => {
-    assert.equal(isOverview(0.34), true);
-    assert.equal(isOverview(0.35), false);
+    assert.equal(isOverview(0.05), true);
+    assert.equal(isOverview(0.49), true);
+    assert.equal(isOverview(0.5), false);
     assert.equal(isOverview(1), false);
   });
 
@@ -187,5 +190,40 @@ describe('tasks waiting for a position', () => {
     );
     const all = three();
     assert.equal(placedGraph(all.visible, all.map), all.visible);
+  });
+});
+
+describe('flying to a task', () => {
+  const flowAt = (zoom: number, landing: Promise<boolean>) => ({
+    getZoom: () => zoom,
+    setCenter: () => landing,
+  });
+
+  it('keeps the overview until it lands when it starts from the overview', async () => {
+    const store = createGraphStore();
+    let land!: (value: boolean) => void;
+    const flight = flyTo(
+      flowAt(0.1, new Promise((done) => (land = done))),
+      store,
+      { x: 0, y: 0 },
+      1,
+    );
+    assert.equal(store.getState().flying, true);
+    land(true);
+    await flight;
+    assert.equal(store.getState().flying, false);
+  });
+
+  it('leaves the nodes alone when it starts from them', async () => {
+    const store = createGraphStore();
+    const flight = flyTo(flowAt(0.8, Promise.resolve(true)), store, { x: 0, y: 0 }, 1);
+    assert.equal(store.getState().flying, false);
+    await flight;
+  });
+
+  it('lands anyway when the animation is cut short and never reports its end', async () => {
+    const store = createGraphStore();
+    await flyTo(flowAt(0.1, new Promise(() => {})), store, { x: 0, y: 0 }, 1, 20);
+    assert.equal(store.getState().flying, false);
   });
 });

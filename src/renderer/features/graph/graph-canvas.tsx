@@ -48,6 +48,7 @@ import { OverviewCanvas } from './overview-canvas.tsx';
 import { isOverview, overviewScene, taskAt } from './overview-scene.ts';
 import { RefusedEdge } from './refused-edge-view.tsx';
 import { TaskNode } from './task-node.tsx';
+import { flyTo } from './fly-to.ts';
 import { useKeepSelectedInView } from './keep-in-view.ts';
 import { NODE_SIZE } from './layout-input.ts';
 import { useGraphModel } from './use-graph.ts';
@@ -77,6 +78,7 @@ function useCanvasState() {
       criticalPath: state.criticalPath,
       refused: state.refused,
       project: state.project?.id ?? null,
+      flying: state.flying,
     })),
   );
 }
@@ -179,7 +181,7 @@ export function GraphCanvas() {
     [view.tasks, view.filters, view.collapsed],
   );
   const framing = useFitOnFirstTasks(view.project, visible.ids.length);
-  const overview = farOut && !framing;
+  const overview = (farOut || view.flying) && !framing;
   const critical = useMemo(
     () => new Set(view.highlight.critical ? view.criticalPath : []),
     [view.highlight.critical, view.criticalPath],
@@ -346,7 +348,7 @@ export function GraphCanvas() {
           x: position.x + NODE_SIZE.width / 2,
           y: position.y + NODE_SIZE.height / 2,
         };
-        void flow.setCenter(centre.x, centre.y, { zoom: 1, duration: 300 });
+        void flyTo(flow, model.store, centre, 1);
         return;
       }
       const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });

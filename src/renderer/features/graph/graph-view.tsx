@@ -6,6 +6,7 @@ import { ErrorBanner } from '../../components/error-banner.tsx';
 import { CommandPalette } from './command-palette.tsx';
 import { DeleteDialog } from './delete-dialog.tsx';
 import { GraphCanvas } from './graph-canvas.tsx';
+import { flyTo } from './fly-to.ts';
 import { NODE_SIZE } from './layout-input.ts';
 import { GraphToolbar } from './graph-toolbar.tsx';
 import { GraphModelContext, useGraph, useGraphModel, useGraphModelFor } from './use-graph.ts';
@@ -108,16 +109,12 @@ function GraphEditorPage() {
       state.setSelected(new Set([id]));
       const { x, y } = task.position ?? { x: 0, y: 0 };
       // focused once there: a node focused mid-flight would pan React Flow to it at that zoom
-      void flow
-        .setCenter(x + NODE_SIZE.width / 2, y + NODE_SIZE.height / 2, {
-          zoom: Math.max(flow.getZoom(), 1),
-          duration: 300,
-        })
-        .then(() =>
-          requestAnimationFrame(() =>
-            document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`)?.focus(),
-          ),
-        );
+      const centre = { x: x + NODE_SIZE.width / 2, y: y + NODE_SIZE.height / 2 };
+      void flyTo(flow, model.store, centre, Math.max(flow.getZoom(), 1)).then(() =>
+        requestAnimationFrame(() =>
+          document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`)?.focus(),
+        ),
+      );
     },
     [flow, model],
   );

@@ -8,7 +8,7 @@ import type { TaskNode } from './graph-nodes.ts';
 import { NODE_SIZE } from './layout-input.ts';
 
 /** Below this zoom the canvas shows the overview; at or above it, the task nodes themselves. */
-export const OVERVIEW_ZOOM = 0.35;
+export const OVERVIEW_ZOOM = 0.5;
 
 export const isOverview = (zoom: number): boolean => zoom < OVERVIEW_ZOOM;
 
