@@ -112,11 +112,7 @@ function alphaAt(point: { x: number; y: number }): Promise<number> {
 }
 
 describe('the graph from far out', () => {
-  it('lays the tasks out and shows them as nodes at a readable zoom', async () => {
-    await until(
-      async () => (await page.locator('.react-flow__node').count()) > 0,
-      'the task nodes',
-    );
+  it('lays the tasks out and saves the layout', async () => {
     const placed = async () => {
       const listed = await orchestrator.call('list_tasks', { fields: 'full', limit: 500 }, CLI);
       return (listed.tasks as { position: unknown }[]).every((task) => task.position !== null);
