@@ -7,6 +7,7 @@ import type {
   OperationName,
   OperationOutput,
 } from '../shared/operations/registry.ts';
+import type { McpTarget } from '../shared/mcp/mcp-config.ts';
 import type { CallContext } from './call-context.ts';
 import type { CoreServices } from './core-service.ts';
 import type { ProjectService } from './projects/project.service.ts';
@@ -29,6 +30,8 @@ export interface FeatureServices extends CoreServices {
   runs: RunService;
   /** Work that outlives its call (workflow runs), hosted by the orchestrator. */
   background: BackgroundWork;
+  /** How agents reach this core when the host says so; null for the stdio bridge. */
+  connectTarget: () => McpTarget | null;
 }
 
 export type FeatureBinding<G extends GroupName> = (services: FeatureServices) => Handlers<G>;

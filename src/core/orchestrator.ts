@@ -2,6 +2,7 @@
 // handlers, and runs calls through one pipeline: the input's shape checked, parsed with the
 // operation's schema, the handler run (long ones one at a time, so their transaction may span
 // event-loop turns), events delivered, and failures turned into AppErrors that name the call.
+import type { McpTarget } from '../shared/mcp/mcp-config.ts';
 import { AppError, InvariantError } from '../shared/errors.ts';
 import type { OrchestronEvent } from '../shared/events/event-types.ts';
 import { checkInputShape } from '../shared/input-guard.ts';
@@ -94,6 +95,12 @@ export interface OrchestratorOptions {
   watchIntervalMs?: number | false;
   /** Expire silent agents' leases this often; by default every 5 s when watching, else never. */
   leaseSweepMs?: number | false;
+  /**
+   * How agents reach this core, for get_connect_config, when the host knows better than the
+   * stdio bridge: the desktop app runs in Electron, whose binary is no Node for a client to
+   * start, so it names its HTTP endpoint. Asked at each call; null means the stdio bridge.
+   */
+  connectTarget?: () => McpTarget | null;
 }
 
 /** How often a watching host expires leases: a silent agent is noticed within seconds. */
@@ -101,13 +108,18 @@ const LEASE_SWEEP_MS = 5_000;
 
 type AnyHandler = (args: unknown, context: CallContext) => unknown;
 
-function buildServices(store: Store, clock: Clock): FeatureServices {
+function buildServices(
+  store: Store,
+  clock: Clock,
+  connectTarget: () => McpTarget | null,
+): FeatureServices {
   const emit = new Emit(new EventWriter(store, clock));
   const core = { store, emit, clock, rules: new GraphRules(store, emit, clock) };
   const services = {
     ...core,
     projects: new ProjectService(core),
     background: new BackgroundWork(),
+    connectTarget,
   } as FeatureServices;
   // the run service is built once, so the executor and execute_code share one engine
   services.runs = new RunService(services);
@@ -150,7 +162,7 @@ export class Orchestrator {
   constructor(options: OrchestratorOptions) {
     this.store = new Store(openDatabase(options.databasePath));
     const clock = options.clock ?? systemClock;
-    const services = buildServices(this.store, clock);
+    const services = buildServices(this.store, clock, options.connectTarget ?? (() => null));
     this.handlers = bindHandlers(services);
     this.background = services.background;
     // background work (workflow runs) goes back through this pipeline for every write

@@ -2,9 +2,15 @@
 // its sessions, its leases, when it was last seen and its latest handoffs; and the text that
 // connects a new agent (get_connect_config), built like `orchestron mcp config` builds it.
 import { AGENT_LIST_LIMITS, type Agent } from '../../shared/operations/agents.ops.ts';
-import { chooseLauncher, clientConfig, MCP_CLIENTS } from '../../shared/mcp/mcp-config.ts';
+import {
+  chooseLauncher,
+  clientConfig,
+  MCP_CLIENTS,
+  type McpTarget,
+} from '../../shared/mcp/mcp-config.ts';
 import type { OperationArgs, OperationOutput } from '../../shared/operations/registry.ts';
-import { CoreService, type CoreServices } from '../core-service.ts';
+import { CoreService } from '../core-service.ts';
+import type { FeatureServices } from '../handlers.ts';
 import { createAgentRosterRepo, type AgentRosterRepo } from '../store/agent-roster.repo.ts';
 import { launcherFactsFor } from './mcp-launcher.ts';
 
@@ -13,10 +19,12 @@ const HOUR_MS = 3_600_000;
 
 export class AgentRosterService extends CoreService {
   private readonly roster: AgentRosterRepo;
+  private readonly connectTarget: () => McpTarget | null;
 
-  constructor(services: CoreServices) {
+  constructor(services: FeatureServices) {
     super(services);
     this.roster = createAgentRosterRepo(services.store.db);
+    this.connectTarget = services.connectTarget;
   }
 
   list(input: OperationArgs<'list_agents'>): OperationOutput<'list_agents'> {
@@ -48,12 +56,15 @@ export class AgentRosterService extends CoreService {
   }
 
   connectConfig(input: OperationArgs<'get_connect_config'>): OperationOutput<'get_connect_config'> {
-    const launcher = chooseLauncher(launcherFactsFor(this.store.db.name));
+    const target: McpTarget = this.connectTarget() ?? {
+      kind: 'stdio',
+      launcher: chooseLauncher(launcherFactsFor(this.store.db.name)),
+    };
     const clients = input.client ? [input.client] : [...MCP_CLIENTS];
     const configs = clients.map((client) => ({
       client,
       label: CLIENT_LABELS[client],
-      text: clientConfig(client, { kind: 'stdio', launcher }),
+      text: clientConfig(client, target),
     }));
     return { configs, text: configs.map((config) => config.text).join('\n') };
   }

@@ -29,6 +29,15 @@ export function orchestronBin(): string {
   return realpathSync(join(packageRoot(import.meta.dirname), 'bin', 'orchestron.mjs'));
 }
 
+/** orchestronBin(), or null for an install without one (the packaged desktop app). */
+export function installedBin(): string | null {
+  try {
+    return orchestronBin();
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The launcher facts for a core on `databasePath`: `--db` is named only when it is not the
  * database a bare `orchestron mcp` would open, so the bridge reaches the same tasks.

@@ -4,16 +4,20 @@
 import { Orchestrator } from '../../core/orchestrator.ts';
 import { resolveDatabasePath } from '../../core/store/data-dir.ts';
 import type { CoreToMain } from './core-messages.ts';
-import { runCoreProcess, type ParentChannel } from './core-process.ts';
+import { runCoreProcess, type CoreProcess, type ParentChannel } from './core-process.ts';
 import { servePortSession } from './port-session.ts';
 
 const parent = (process as { parentPort?: ParentChannel }).parentPort;
 
 async function start(channel: ParentChannel): Promise<void> {
   const databasePath = resolveDatabasePath(process.env['ORCHESTRON_DB']);
-  const orchestrator = new Orchestrator({ databasePath });
+  let core: CoreProcess | undefined;
+  const orchestrator = new Orchestrator({
+    databasePath,
+    connectTarget: () => core?.connectTarget() ?? null,
+  });
   try {
-    await runCoreProcess({
+    core = await runCoreProcess({
       parent: channel,
       orchestrator,
       databasePath,

@@ -2,7 +2,11 @@
 // endpoints agents connect to, the client protocol on every MessagePort main hands over, and
 // what main needs for the desktop (the attention count, events worth a notification).
 // Nothing here imports electron: the parent port is passed in, so tests drive it from Node.
+import { installedBin, onPath } from '../../core/agents/mcp-launcher.ts';
 import type { Orchestrator } from '../../core/orchestrator.ts';
+import type { McpTarget } from '../../shared/mcp/mcp-config.ts';
+import { mcpTokenPath, readToken } from '../mcp/mcp-token.ts';
+import { desktopConnectTarget } from './connect-target.ts';
 import { startServeMcpHttp } from '../mcp/http-endpoint.ts';
 import { startSocketEndpoint } from '../mcp/socket-endpoint.ts';
 import { watchAttention } from './attention-watch.ts';
@@ -39,6 +43,8 @@ export interface CoreProcessOptions {
 
 export interface CoreProcess {
   dispose(): Promise<void>;
+  /** How agents reach this core, for get_connect_config (see connect-target.ts). */
+  connectTarget(): McpTarget | null;
 }
 
 async function startAgentEndpoints(orchestrator: Orchestrator, databasePath: string) {
@@ -95,5 +101,12 @@ export async function runCoreProcess(options: CoreProcessOptions): Promise<CoreP
     mcpSocket: endpoints?.socket.path ?? null,
     note: endpoints?.http.note ?? null,
   });
-  return { dispose };
+  const connectTarget = () =>
+    desktopConnectTarget({
+      onPath: onPath('orchestron'),
+      bin: installedBin(),
+      url: endpoints?.http.endpoint?.url ?? null,
+      token: endpoints ? readToken(mcpTokenPath(options.databasePath)) : null,
+    });
+  return { dispose, connectTarget };
 }

@@ -156,3 +156,30 @@ describe('get_connect_config against the CLI (real processes)', () => {
     }
   });
 });
+
+describe('get_connect_config from a host that names its HTTP endpoint', () => {
+  test('the text of `orchestron mcp config --http`: the endpoint and its token, no bridge', async () => {
+    const cli = openCliSandbox();
+    const target = {
+      kind: 'http',
+      url: 'http://127.0.0.1:4319/mcp',
+      token: 'sekret-token',
+    } as const;
+    const core = new Orchestrator({
+      databasePath: cli.databasePath,
+      watchIntervalMs: false,
+      connectTarget: () => target,
+    });
+    try {
+      const { configs } = await core.call('get_connect_config', {}, { actor: 'test' });
+      for (const config of configs) {
+        assert.equal(config.text, clientConfig(config.client, target));
+        assert.match(config.text, /127\.0\.0\.1:4319\/mcp/);
+        assert.doesNotMatch(config.text, /orchestron\.mjs/);
+      }
+    } finally {
+      core.dispose();
+      cli.dispose();
+    }
+  });
+});

@@ -32,6 +32,7 @@ function servicesOf(core: TestCore, clock: Clock): FeatureServices {
     projects: new ProjectService(base),
     runs: core.orchestrator.runs,
     background: new BackgroundWork(),
+    connectTarget: () => null,
   };
 }
 
