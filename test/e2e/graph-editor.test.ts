@@ -239,6 +239,9 @@ describe('graph editor', () => {
       async () => [...(await tasks()).values()].some((t) => t.title === 'Build the API'),
       'the delete undone',
     );
+    // the inspector, open on the deleted task, follows it to its new id
+    const again = [...(await tasks()).values()].find((t) => t.title === 'Build the API')!;
+    await page.locator(`aside.inspector[data-task-id="${again.id}"]`).waitFor();
   });
 
   it('looks right in light and dark, with no errors in the console', async () => {

@@ -6,6 +6,7 @@ import type { OrchestronEvent } from '../../../shared/operations/events.ops.ts';
 import type { RendererClient } from '../../client/feed-status.ts';
 import { waitForFeed } from '../../client/wait-for-feed.ts';
 import { createGraphStore, type GraphStore } from '../../stores/graph-store.ts';
+import { useSelection } from '../../stores/selection.ts';
 import { resolveProject } from '../tasks/project-lookup.ts';
 import { redoEdit, undoEdit } from './graph-commands.ts';
 import { GraphEditor } from './graph-editor.ts';
@@ -13,7 +14,7 @@ import { movesCriticalPath } from './graph-events.ts';
 import { readCriticalPath, readGraph } from './graph-loader.ts';
 import { placeNewTasks } from './layout-input.ts';
 import { LayoutRunner } from './layout-runner.ts';
-import { takeRedo, takeUndo } from './undo-stack.ts';
+import { currentId, takeRedo, takeUndo } from './undo-stack.ts';
 import { NO_FILTERS, visibleGraph } from './graph-filters.ts';
 
 /** How long a load waits for the feed before reading anyway (as the task list does). */
@@ -158,6 +159,13 @@ export class GraphModel {
       const run = direction === 'undo' ? undoEdit : redoEdit;
       const result = await run(this.client, taken.edit, state.project.id, state.history.renamed);
       state.setHistory({ ...taken.after, renamed: result.renamed });
+      // the task open in the inspector, recreated by this undo, is shown under its new id
+      const open = useSelection.getState().selectedTaskId;
+      const now = open === null ? null : currentId(result.renamed, open);
+      if (now !== open) {
+        useSelection.getState().select(now);
+        state.setSelected(new Set([now!]));
+      }
       state.showNotice(result.notice);
       state.showError(null);
     } catch (error) {
