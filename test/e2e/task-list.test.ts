@@ -129,7 +129,11 @@ describe('task list page', () => {
     await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: join(RESULTS, 'task-list-filtered.png') });
     await page.getByLabel('Filter tasks').fill('');
+    await page.emulateMedia({ colorScheme: 'light' });
     await page.screenshot({ path: join(RESULTS, 'task-list.png') });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: join(RESULTS, 'task-list-dark.png') });
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   it('shows a failed call with its code and message where the list would be', async () => {
