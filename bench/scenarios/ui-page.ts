@@ -124,7 +124,7 @@ export function frameStats(times: readonly number[]): FrameStats {
 }
 
 /** Starts recording the time of every frame the page paints. */
-function startFrames(page: Page): Promise<unknown> {
+export function startFrames(page: Page): Promise<unknown> {
   return page.evaluate(`(() => {
     const times = (window.__uiFrames = []);
     window.__uiSampling = true;
@@ -134,7 +134,7 @@ function startFrames(page: Page): Promise<unknown> {
 }
 
 /** Stops the recording; the frame times since startFrames. */
-async function stopFrames(page: Page): Promise<number[]> {
+export async function stopFrames(page: Page): Promise<number[]> {
   return (await page.evaluate(`(() => {
     window.__uiSampling = false;
     return window.__uiFrames;
@@ -170,8 +170,9 @@ export async function panAndSample(page: Page, durationMs: number): Promise<Fram
  * the switch from the overview to task nodes), sampling every frame meanwhile.
  */
 export async function wheelInAndSample(page: Page): Promise<FrameStats> {
-  const at = await emptyCanvasPoint(page);
-  await page.mouse.move(at.x, at.y);
+  // the pane's centre: the wheel zooms there, over tasks or not, as a person's would
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
   await startFrames(page);
   const deadline = Date.now() + 10_000;
   while ((await zoomOf(page)) < 1 && Date.now() < deadline) {

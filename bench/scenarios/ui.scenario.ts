@@ -17,6 +17,9 @@ import {
   TITLE_OBSERVER,
   nodesOnScreen,
   panAndSample,
+  frameStats,
+  startFrames,
+  stopFrames,
   waitForMarks,
   wheelInAndSample,
   zoomOf,
@@ -70,6 +73,8 @@ export interface UiSizeResult {
   panClose: PanResult | null;
   /** Wheel zoom from fit view to zoom 1, across the switch from the overview to nodes. */
   wheelIn: FrameStats | null;
+  /** Ctrl+K to a task from fit view: the palette, the flight over the overview, the landing. */
+  flight: FrameStats | null;
   /** Rename in another process until the node shows the new title. */
   repaint: LatencyStats | null;
   writes: number;
@@ -192,7 +197,11 @@ async function measureSize(size: number, folder: string): Promise<UiSizeResult> 
     await settle(page);
     const panAll = await pan(page);
     await settle(page);
+    await startFrames(page);
     await focusTask(page, Math.ceil(size / 2));
+    // the landing's frame (the nodes mounted) may come after the zoom reads 1
+    await settle(page, 700);
+    const flight = frameStats(await stopFrames(page));
     const panClose = await pan(page);
     await settle(page);
     await page.locator('.react-flow__controls-fitview').click();
@@ -233,6 +242,7 @@ async function measureSize(size: number, folder: string): Promise<UiSizeResult> 
       panAll,
       panClose,
       wheelIn,
+      flight,
       ...repaint,
       problems,
     };

@@ -133,7 +133,7 @@ describe('the graph from far out', () => {
       `${TASKS} tasks drawn`,
     );
     assert.equal(await page.locator('.react-flow__node').count(), 0, 'no task nodes left');
-    assert.equal(await page.locator('.react-flow__minimap').count(), 0, 'no minimap over it');
+    await page.locator('.graph-minimap canvas').waitFor();
     await page.getByText('Overview: click a task to select it').waitFor();
     const task = await screenPoint(25);
     assert.equal(await alphaAt(task), 255, 'task 25 is drawn where its node would be');
@@ -159,15 +159,30 @@ describe('the graph from far out', () => {
   });
 
   it('zooms in on a task double-clicked on the overview', async () => {
-    const point = await screenPoint(40);
+    const point = await screenPoint(33);
     await page.mouse.dblclick(point.x, point.y);
     await until(async () => (await zoom()) === 1, 'zoom 1');
-    await page.locator('.react-flow__node[data-id="40"]').waitFor();
-    await page.locator('aside.inspector[data-task-id="40"]').waitFor();
+    await page.locator('.react-flow__node[data-id="33"]').waitFor();
+    await page.locator('aside.inspector[data-task-id="33"]').waitFor();
     assert.equal(await page.locator('canvas.graph-overview').count(), 0);
-    await page.locator('.react-flow__minimap').waitFor();
+    await page.locator('.graph-minimap canvas').waitFor();
     const created = await orchestrator.call('list_tasks', { limit: 1 }, CLI);
     assert.equal(created.count, TASKS, 'a double-click on a task creates none');
+  });
+
+  it('moves the view to the part of the graph pressed in the minimap, at the same zoom', async () => {
+    const earlier = await viewportTransform();
+    const minimap = (await page.locator('.graph-minimap canvas').boundingBox())!;
+    // the first phase is the minimap's left edge: pressing there brings it to the middle
+    await page.mouse.click(minimap.x + 12, minimap.y + minimap.height / 2);
+    await until(async () => (await viewportTransform()) !== earlier, 'the view to move');
+    assert.equal(await zoom(), 1);
+    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    const first = await screenPoint(5);
+    assert.ok(
+      Math.abs(first.x - (pane.x + pane.width / 2)) < pane.width / 3,
+      `the first phase is near the middle now (${Math.round(first.x)})`,
+    );
   });
 
   it('left nothing in the console', () => {

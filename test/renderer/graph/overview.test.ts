@@ -10,6 +10,11 @@ import {
 } from '../../../src/renderer/features/graph/graph-filters.ts';
 import { NodeCache, criticalEdgeIds } from '../../../src/renderer/features/graph/graph-nodes.ts';
 import {
+  flowPointAt,
+  minimapBounds,
+  minimapFrame,
+} from '../../../src/renderer/features/graph/minimap-frame.ts';
+import {
   contains,
   fitLabel,
   isOverview,
@@ -225,5 +230,20 @@ describe('flying to a task', () => {
     const store = createGraphStore();
     await flyTo(flowAt(0.1, new Promise(() => {})), store, { x: 0, y: 0 }, 1, 20);
     assert.equal(store.getState().flying, false);
+  });
+});
+
+describe('the minimap', () => {
+  it('fits the graph and the view into its box, centred, and maps a press back to the flow', () => {
+    const { map } = three();
+    const scene = overviewScene(nodesFor(map, { hidden: false }), [], new Set(), new Set());
+    const view = { x: 100, y: -200, width: 400, height: 300 };
+    const bounds = minimapBounds(scene.nodes, view);
+    assert.deepEqual(bounds, { x: 0, y: -200, width: 1140, height: 336 });
+    const frame = minimapFrame(bounds, 200, 150);
+    // the width decides: 188 px for 1,140 flow units
+    assert.ok(Math.abs(frame.scale - 188 / 1140) < 1e-9);
+    const middle = flowPointAt(frame, { x: 100, y: 75 });
+    assert.ok(Math.abs(middle.x - 570) < 1e-6 && Math.abs(middle.y - -32) < 1e-6);
   });
 });

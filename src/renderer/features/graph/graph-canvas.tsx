@@ -4,7 +4,6 @@
 import {
   Background,
   Controls,
-  MiniMap,
   ReactFlow,
   useReactFlow,
   useStore as useFlowStore,
@@ -44,6 +43,7 @@ import {
   shownPositions,
   type KeyboardMove,
 } from './keyboard-move.ts';
+import { MinimapCanvas } from './minimap-canvas.tsx';
 import { OverviewCanvas } from './overview-canvas.tsx';
 import { isOverview, overviewScene, taskAt } from './overview-scene.ts';
 import { RefusedEdge } from './refused-edge-view.tsx';
@@ -216,18 +216,18 @@ export function GraphCanvas() {
       ),
     [visible, view.highlight.critical, view.criticalPath, view.refused, selectedEdges],
   );
-  const scene = useMemo(
+  // what the overview draws far out, and the minimap at every zoom
+  const drawn = useMemo(
     () =>
-      overview
-        ? overviewScene(
-            nodes,
-            visible.edges,
-            criticalEdgeIds(view.highlight.critical ? view.criticalPath : []),
-            view.selected,
-          )
-        : null,
-    [overview, nodes, visible.edges, view.highlight.critical, view.criticalPath, view.selected],
+      overviewScene(
+        nodes,
+        visible.edges,
+        criticalEdgeIds(view.highlight.critical ? view.criticalPath : []),
+        view.selected,
+      ),
+    [nodes, visible.edges, view.highlight.critical, view.criticalPath, view.selected],
   );
+  const scene = overview ? drawn : null;
 
   const onNodesChange = useCallback(
     (changes: NodeChange<TaskNodeType>[]) => {
@@ -382,7 +382,7 @@ export function GraphCanvas() {
       >
         <Background gap={24} />
         {scene && <OverviewCanvas scene={scene} />}
-        {!scene && !framing && <MiniMap pannable zoomable ariaLabel="Overview of the graph" />}
+        <MinimapCanvas nodes={drawn.nodes} />
         <Controls fitViewOptions={FIT_VIEW_OPTIONS} />
         <DraftInput />
       </ReactFlow>
