@@ -3,71 +3,45 @@
 // nothing changed, undo and redo through the API, a change from elsewhere shown live, filters,
 // the palette, and screenshots in light and dark.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { Orchestrator } from '../../src/core/orchestrator.ts';
-import { startWebServer } from '../../src/host/web/web-server.ts';
+import type { Page } from 'playwright-core';
+import type { Orchestrator } from '../../src/core/orchestrator.ts';
 import type { Task } from '../../src/shared/tasks/task.schema.ts';
-import { launchChromium } from './chromium.ts';
+import { openGraphSession, RESULTS, until, type GraphSession } from './graph-session.ts';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
-const RESULTS = join(ROOT, 'test-results');
 const CLI = { actor: 'cli:test' };
 
-let folder: string;
+let session: GraphSession;
 let orchestrator: Orchestrator;
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
 let page: Page;
-const problems: string[] = [];
 
 before(async () => {
-  assert.ok(existsSync(join(ROOT, 'out', 'renderer', 'index.html')), 'run `npm run build` first');
-  folder = mkdtempSync(join(tmpdir(), 'orchestron-graph-'));
-  orchestrator = new Orchestrator({ databasePath: join(folder, 'graph.db'), watchIntervalMs: 25 });
-  const design = await orchestrator.call('create_task', { title: 'Design the schema' }, CLI);
-  const build = await orchestrator.call(
-    'create_task',
-    { title: 'Build the API', dependencies: [design.task.id], tags: ['backend'] },
-    CLI,
-  );
-  await orchestrator.call(
-    'create_task',
-    { title: 'Write the docs', dependencies: [build.task.id], assignee: 'ana' },
-    CLI,
-  );
-  await orchestrator.call('create_task', { title: 'Pick a logo' }, CLI);
-  server = await startWebServer({ orchestrator, port: 0 });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1360, height: 880 } });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  await page.goto(new URL('?view=graph', server.url).href);
+  session = await openGraphSession('graph', async (core) => {
+    const design = await core.call('create_task', { title: 'Design the schema' }, CLI);
+    const build = await core.call(
+      'create_task',
+      { title: 'Build the API', dependencies: [design.task.id], tags: ['backend'] },
+      CLI,
+    );
+    await core.call(
+      'create_task',
+      { title: 'Write the docs', dependencies: [build.task.id], assignee: 'ana' },
+      CLI,
+    );
+    await core.call('create_task', { title: 'Pick a logo' }, CLI);
+  });
+  ({ orchestrator, page } = session);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  orchestrator?.dispose();
-  if (folder) rmSync(folder, { recursive: true, force: true });
-});
+after(() => session?.close());
 
 const node = (id: number) => page.locator(`.react-flow__node[data-id="${id}"]`);
 
 async function tasks(): Promise<Map<number, Task>> {
   const listed = await orchestrator.call('list_tasks', { fields: 'full', limit: 500 }, CLI);
   return new Map((listed.tasks as Task[]).map((t) => [t.id, t]));
-}
-
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  for (let tries = 0; tries < 100; tries++) {
-    if (await check()) return;
-    await new Promise((done) => setTimeout(done, 50));
-  }
-  assert.fail(`timed out waiting for ${what}`);
 }
 
 /**
@@ -251,6 +225,6 @@ describe('graph editor', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.waitForTimeout(100);
     await page.screenshot({ path: join(RESULTS, 'graph-dark.png') });
-    assert.deepEqual(problems, []);
+    assert.deepEqual(session.problems, []);
   });
 });

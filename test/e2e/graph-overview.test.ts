@@ -3,65 +3,35 @@
 // would be; a click there selects the task (the inspector opens on it), a double-click zooms in
 // on it and brings the nodes back. Screenshots in light and dark.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { Orchestrator } from '../../src/core/orchestrator.ts';
-import { startWebServer } from '../../src/host/web/web-server.ts';
+import type { Page } from 'playwright-core';
+import type { Orchestrator } from '../../src/core/orchestrator.ts';
 import { OVERVIEW_ZOOM } from '../../src/renderer/features/graph/overview-scene.ts';
-import { launchChromium } from './chromium.ts';
+import { openGraphSession, RESULTS, until, type GraphSession } from './graph-session.ts';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
-const RESULTS = join(ROOT, 'test-results');
 const CLI = { actor: 'cli:test' };
 const PHASES = 6;
 const PER_PHASE = 10;
 const TASKS = PHASES * PER_PHASE;
 
-let folder: string;
+let session: GraphSession;
 let orchestrator: Orchestrator;
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
 let page: Page;
-const problems: string[] = [];
 
 before(async () => {
-  assert.ok(existsSync(join(ROOT, 'out', 'renderer', 'index.html')), 'run `npm run build` first');
-  folder = mkdtempSync(join(tmpdir(), 'orchestron-overview-'));
-  orchestrator = new Orchestrator({ databasePath: join(folder, 'graph.db'), watchIntervalMs: 25 });
-  // phases of ten, each task waiting on the one in its place a phase before
-  for (let index = 0; index < TASKS; index++) {
-    const waitsOn = index >= PER_PHASE ? [index - PER_PHASE + 1] : [];
-    await orchestrator.call(
-      'create_task',
-      { title: `Step ${index + 1}`, dependencies: waitsOn },
-      CLI,
-    );
-  }
-  server = await startWebServer({ orchestrator, port: 0 });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1360, height: 880 } });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  await page.goto(new URL('?view=graph', server.url).href);
+  session = await openGraphSession('overview', async (core) => {
+    // phases of ten, each task waiting on the one in its place a phase before
+    for (let index = 0; index < TASKS; index++) {
+      const waitsOn = index >= PER_PHASE ? [index - PER_PHASE + 1] : [];
+      await core.call('create_task', { title: `Step ${index + 1}`, dependencies: waitsOn }, CLI);
+    }
+  });
+  ({ orchestrator, page } = session);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  orchestrator?.dispose();
-  if (folder) rmSync(folder, { recursive: true, force: true });
-});
-
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  for (let tries = 0; tries < 100; tries++) {
-    if (await check()) return;
-    await new Promise((done) => setTimeout(done, 50));
-  }
-  assert.fail(`timed out waiting for ${what}`);
-}
+after(() => session?.close());
 
 function viewportTransform(): Promise<string> {
   return page.evaluate(`document.querySelector('.react-flow__viewport').style.transform`);
@@ -186,6 +156,6 @@ describe('the graph from far out', () => {
   });
 
   it('left nothing in the console', () => {
-    assert.deepEqual(problems, []);
+    assert.deepEqual(session.problems, []);
   });
 });
