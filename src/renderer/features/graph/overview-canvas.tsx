@@ -28,7 +28,7 @@ export function OverviewCanvas({ scene }: { scene: OverviewScene }) {
         role="img"
         aria-label={`Overview of ${scene.nodes.length} tasks. Zoom in to read and edit them, or press Ctrl+K to find one.`}
       />
-      <Panel position="top-center" className="graph-overview__hint">
+      <Panel position="top-right" className="graph-overview__hint">
         Overview: click a task to select it, double-click to zoom in on it.
       </Panel>
     </>
