@@ -9,7 +9,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Orchestrator } from '../../src/core/orchestrator.ts';
 import { OVERVIEW_ZOOM } from '../../src/renderer/features/graph/overview-scene.ts';
-import { openGraphSession, RESULTS, until, type GraphSession } from './graph-session.ts';
+import { openGraphSession, RESULTS, type GraphSession } from './graph-session.ts';
+import { until } from './until.ts';
 
 const CLI = { actor: 'cli:test' };
 const PHASES = 6;

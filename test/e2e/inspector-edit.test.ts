@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { Orchestrator } from '../../src/core/orchestrator.ts';
 import { startWebServer } from '../../src/host/web/web-server.ts';
 import { launchChromium } from './chromium.ts';
+import { until } from './until.ts';
 import { seedTasks } from './seed-tasks.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -160,6 +161,30 @@ describe('the inspector', () => {
       { text: 'Reports line numbers', done: false },
       { text: 'Handles empty input', done: false },
     ]);
+  });
+
+  it('adds a file with its lines and a note, refuses an empty path at the field, and removes it', async () => {
+    const panel = inspector(page, 6);
+    const path = panel.getByLabel('File path, with :line or :start-end');
+    await path.fill('src/parse.ts:12-40');
+    await panel.getByLabel('Note about the file').fill('the tokenizer');
+    await path.press('Enter');
+    await panel.locator('.file-refs code', { hasText: 'src/parse.ts:12-40' }).waitFor();
+    assert.deepEqual(
+      (await readTask(6)).file_refs.map(({ path: p, line_start, line_end, note }) => ({
+        p,
+        line_start,
+        line_end,
+        note,
+      })),
+      [{ p: 'src/parse.ts', line_start: 12, line_end: 40, note: 'the tokenizer' }],
+    );
+    await path.fill('   ');
+    await path.press('Enter');
+    await until(async () => (await path.getAttribute('aria-invalid')) === 'true', 'the refusal');
+    assert.equal((await readTask(6)).file_refs.length, 1, 'the refused path changed nothing');
+    await panel.getByRole('button', { name: 'Remove src/parse.ts:12-40' }).click();
+    await until(async () => (await readTask(6)).file_refs.length === 0, 'the removal');
   });
 
   it('offers only legal status moves and moves the task', async () => {

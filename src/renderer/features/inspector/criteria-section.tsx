@@ -2,21 +2,13 @@
 // the whole ordered list back (against the version shown), and a refusal shows under the list.
 import { useId, useState } from 'react';
 import type { Criterion } from '../../../shared/tasks/task.schema.ts';
-import { useClient } from '../../client/client-context.tsx';
 import { FieldError } from './editable-field.tsx';
-import { saveFields, useInspectorModel } from './inspector-context.ts';
+import { AddInput, RemoveButton, useListField } from './list-field.tsx';
 
 export function CriteriaSection({ criteria }: { criteria: readonly Criterion[] }) {
-  const client = useClient();
-  const model = useInspectorModel();
   const id = useId();
   const [draft, setDraft] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const write = async (next: Criterion[]): Promise<boolean> => {
-    const placed = await saveFields(client, model, { acceptance_criteria: next });
-    setError(placed ? (placed.byField['acceptance_criteria'] ?? placed.rest) : null);
-    return placed === null;
-  };
+  const { error, write } = useListField<Criterion>('acceptance_criteria');
   const toggle = (index: number) =>
     void write(criteria.map((item, at) => (at === index ? { ...item, done: !item.done } : item)));
   const remove = (index: number) => void write(criteria.filter((_, at) => at !== index));
@@ -41,28 +33,22 @@ export function CriteriaSection({ criteria }: { criteria: readonly Criterion[] }
               <input type="checkbox" checked={item.done} onChange={() => toggle(index)} />{' '}
               {item.text}
             </label>
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={`Remove criterion “${item.text}”`}
-              onClick={() => remove(index)}
-            >
-              ×
-            </button>
+            <RemoveButton
+              label={`Remove criterion “${item.text}”`}
+              onRemove={() => remove(index)}
+            />
           </li>
         ))}
       </ul>
       <div className="inline-form">
-        <input
+        <AddInput
           id={id}
-          type="text"
-          aria-label="New acceptance criterion"
+          label="New acceptance criterion"
           placeholder="Add a criterion"
           value={draft}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          onChange={(event) => setDraft(event.target.value)}
-          onKeyDown={(event) => event.key === 'Enter' && void add()}
+          error={error}
+          onChange={setDraft}
+          onAdd={() => void add()}
         />
         <button type="button" className="button--quiet" onClick={() => void add()}>
           Add
