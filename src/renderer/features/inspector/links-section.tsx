@@ -7,6 +7,7 @@ import { useClient } from '../../client/client-context.tsx';
 import { useSelection } from '../../stores/selection.ts';
 import { StatusBadge } from '../tasks/status-badge.tsx';
 import { FieldError } from './editable-field.tsx';
+import { AddInput } from './list-field.tsx';
 import { attempt, useInspectorModel } from './inspector-context.ts';
 
 function TaskLink({ task, onRemove }: { task: TaskRef; onRemove?: () => void }) {
@@ -52,16 +53,14 @@ function AddForm({
   return (
     <>
       <div className="inline-form">
-        <input
+        <AddInput
           id={id}
-          type="text"
-          aria-label={label}
+          label={label}
           placeholder={placeholder}
           value={text}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          onChange={(event) => setText(event.target.value)}
-          onKeyDown={(event) => event.key === 'Enter' && void submit()}
+          error={error}
+          onChange={setText}
+          onAdd={() => void submit()}
         />
         <button type="button" className="button--quiet" onClick={() => void submit()}>
           Add
